@@ -1,0 +1,255 @@
+"""The ``cleanpipe`` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import cleanpipe
+from cleanpipe.config import Settings, find_settings, read_settings
+from cleanpipe.errors import CleanpipeError, ExitCode, StepError
+from cleanpipe.files import expand_inputs
+from cleanpipe.options import describe_options, parse_assignment
+from cleanpipe.pipeline import DEFAULT_STEPS, Pipeline, registry
+from cleanpipe.runner import Runner, check_outputs, errors_file, fail, print_error
+
+__all__ = ["main"]
+
+_EPILOG = """\
+examples:
+  cleanpipe run page.txt                      clean one file to standard output
+  cleanpipe run --plugins default,-related-links pages/ -o clean/
+  cleanpipe run corpus.jsonl.gz -o clean.jsonl.gz --text-field body
+  cleanpipe run --explain page.txt > /dev/null   see what would change, and why
+  cleanpipe plugins                           list the installed steps
+
+exit status: 0 all cleaned; 1 some documents or inputs failed (each reported);
+2 usage, plugin spec, option or config error.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleanpipe",
+        description="Turn text scraped from web pages into normalized article text.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {cleanpipe.__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--traceback",
+        action="store_true",
+        help="on an error, show the full Python traceback (for bug reports)",
+    )
+    run = commands.add_parser(
+        "run",
+        parents=[common],
+        help="clean files, directories, JSONL corpora or standard input",
+        description="Clean each INPUT with the steps that --plugins names, in order.",
+    )
+    run.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a file, a directory (its *.txt, *.jsonl and *.jsonl.gz files, "
+        "recursively) or - for standard input",
+    )
+    run.add_argument(
+        "--plugins",
+        metavar="SPEC",
+        help="comma list of steps, run in that order; 'default' is "
+        f"{','.join(DEFAULT_STEPS)}; '-name' removes a step "
+        "(e.g. default,-related-links,shout); default: the config file's, "
+        "else 'default'",
+    )
+    run.add_argument(
+        "-O",
+        "--option",
+        dest="options",
+        action="append",
+        default=[],
+        metavar="STEP.OPTION=VALUE",
+        help="set a step option (repeatable), e.g. -O related-links.min_items=3; "
+        "'cleanpipe plugins' lists each step's options",
+    )
+    run.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="read plugins and options from FILE (TOML) instead of ./cleanpipe.toml "
+        "or [tool.cleanpipe] in ./pyproject.toml",
+    )
+    run.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="write to the file OUT, or into the directory OUT (one file per input, "
+        "same name) when OUT is a directory, ends with '/', or there are several "
+        "inputs or a directory input; default: standard output",
+    )
+    run.add_argument(
+        "--format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="input format; 'auto' reads *.jsonl and *.jsonl.gz as JSONL, "
+        "anything else as text (default: auto)",
+    )
+    run.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="the JSONL field holding the text; other fields are kept (default: text)",
+    )
+    run.add_argument(
+        "--explain",
+        action="store_true",
+        help="write to standard error, per document and step, each change made: "
+        "rule, position, before -> after; the output is unchanged",
+    )
+    run.add_argument(
+        "--on-error",
+        choices=("keep", "fail", "skip"),
+        default="keep",
+        help="when a step fails on a document: keep the document as it was and go "
+        "on, stop the run, or leave the document out; the exit status is 1 "
+        "in every case (default: keep)",
+    )
+    run.add_argument(
+        "--errors",
+        type=Path,
+        metavar="FILE",
+        help="write rejected JSONL lines and left-out documents to FILE, untouched",
+    )
+    run.add_argument(
+        "--in-place",
+        action="store_true",
+        help="allow -o to name an input file (it is replaced atomically)",
+    )
+    listing = commands.add_parser(
+        "plugins",
+        parents=[common],
+        help="list the installed steps",
+        description="List every installed step: its package, what it does, "
+        "its options and whether 'default' runs it.",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "plugins":
+            return _plugins(args)
+        return _run(args)
+    except CleanpipeError as exc:
+        if args.traceback:
+            traceback.print_exc()
+        return fail(exc)
+    except KeyboardInterrupt:
+        print_error("interrupted")
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.FAILED
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: one line, no traceback
+        if args.traceback:
+            traceback.print_exc()
+        print_error(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(rerun with --traceback and report it)"
+        )
+        return ExitCode.FAILED
+
+
+def _warn_plugin_problems() -> None:
+    for problem in registry().problems:
+        print(f"cleanpipe: warning: {problem}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = read_settings(args.config) if args.config else find_settings(Path.cwd())
+    _warn_plugin_problems()
+    pipeline = Pipeline.from_spec(
+        args.plugins or settings.plugins or "default", _options(settings, args.options)
+    )
+    forced = None if args.format == "auto" else args.format
+    inputs = expand_inputs(args.inputs, forced)
+    output: Path | None = args.output
+    into_directory = output is not None and (
+        output.is_dir()
+        or str(output).endswith(("/", os.sep))
+        or len(args.inputs) > 1
+        or any(Path(a).is_dir() for a in args.inputs if a != "-")
+    )
+    check_outputs(inputs, output, into_directory, args.in_place)
+    with errors_file(args.errors) as errors_to:
+        runner = Runner(
+            pipeline,
+            report=print_error,
+            text_field=args.text_field,
+            on_error=args.on_error,
+            explain_to=sys.stderr if args.explain else None,
+            errors_to=errors_to,
+        )
+        try:
+            summary = runner.run(inputs, output, into_directory)
+        except StepError as exc:
+            if args.traceback:
+                traceback.print_exc()
+            print_error(f"{exc} (stopping: --on-error fail)")
+            return ExitCode.FAILED
+    return summary.exit_code
+
+
+def _options(settings: Settings, assignments: list[str]) -> dict[str, dict[str, Any]]:
+    options = {step: dict(values) for step, values in settings.options.items()}
+    for assignment in assignments:
+        step, name, value = parse_assignment(assignment)
+        options.setdefault(step, {})[name] = value
+    return options
+
+
+def _plugins(args: argparse.Namespace) -> int:
+    _warn_plugin_problems()
+    steps = registry().steps
+    rows = [
+        {
+            "name": step.name,
+            "package": step.package,
+            "plugin": step.plugin,
+            "default": step.name in DEFAULT_STEPS,
+            "description": step.description,
+            "options": describe_options(step.options),
+        }
+        for step in sorted(steps.values(), key=_listing_order)
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return ExitCode.OK
+    for row in rows:
+        default = "  [default]" if row["default"] else ""
+        print(f"{row['name']}  ({row['package']}){default}")
+        print(f"    {row['description']}")
+        print(f"    options: {row['options']}")
+    return ExitCode.OK
+
+
+def _listing_order(step: cleanpipe.Step) -> tuple[int, str]:
+    if step.name in DEFAULT_STEPS:
+        return DEFAULT_STEPS.index(step.name), ""
+    return len(DEFAULT_STEPS), step.name

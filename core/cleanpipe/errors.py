@@ -1,0 +1,68 @@
+"""The errors cleanpipe raises on purpose, each with a message meant for a user."""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = [
+    "CleanpipeError",
+    "ExitCode",
+    "OptionError",
+    "PluginError",
+    "SpecError",
+    "StepError",
+]
+
+
+class ExitCode(enum.IntEnum):
+    """The exit status of the ``cleanpipe`` command."""
+
+    #: Every document was cleaned.
+    OK = 0
+    #: The run finished, but some documents or inputs failed (each reported).
+    FAILED = 1
+    #: The command line, the plugin spec, an option or a config file is wrong.
+    USAGE = 2
+    #: The run was interrupted by the user.
+    INTERRUPTED = 130
+
+
+class CleanpipeError(Exception):
+    """Base class of the errors that are reported as one line, with no traceback."""
+
+    exit_code = ExitCode.FAILED
+
+
+class SpecError(CleanpipeError):
+    """A plugin spec names a step that does not exist, or is malformed."""
+
+    exit_code = ExitCode.USAGE
+
+
+class OptionError(CleanpipeError):
+    """A step option has an unknown name or a value it does not allow."""
+
+    exit_code = ExitCode.USAGE
+
+
+class PluginError(CleanpipeError):
+    """A plugin package failed to import or to register its steps."""
+
+    def __init__(self, plugin: str, package: str, problem: str) -> None:
+        self.plugin = plugin
+        self.package = package
+        super().__init__(f"plugin {plugin!r} ({package}) {problem}")
+
+
+class StepError(CleanpipeError):
+    """A step raised, or returned something other than what it must return.
+
+    The original exception, if any, is the ``__cause__``.
+    """
+
+    def __init__(self, step: str, package: str, source: str | None, problem: str):
+        self.step = step
+        self.package = package
+        self.source = source
+        where = f" on {source}" if source else ""
+        super().__init__(f"step {step!r} ({package}) failed{where}: {problem}")
