@@ -44,6 +44,9 @@ _SUSPECT = re.compile(
 )
 
 
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
 @attrs.frozen(kw_only=True)
 class Options:
     """Which of ftfy's fixes to apply; the names are ftfy's own.
@@ -94,7 +97,9 @@ def fix_mojibake(doc: cleanpipe.Document, options: Options) -> cleanpipe.Documen
     config = options.ftfy_config()
     changes: list[cleanpipe.Change] = []
     offset = 0
-    for line in doc.text.splitlines(keepends=True):
+    # Split at "\n" only: str.splitlines() also splits at U+0085 and U+001C-1E,
+    # which are themselves pieces of mojibake ("ë\x85\x80" is "녀" read as latin-1).
+    for line in _LINE.findall(doc.text):
         if not options.encoding_only() or _SUSPECT.search(line):
             fixed, plan = ftfy.fix_and_explain(line, config)
             if fixed != line:
