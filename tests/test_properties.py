@@ -59,7 +59,7 @@ def test_sentence_split_only_adds_whitespace(text: str) -> None:
     assert all(e.before == "" and e.after.isspace() for e in doc.edits)
 
 
-@pytest.mark.parametrize("plugins", STEPS)
+@pytest.mark.parametrize("plugins", [s for s in STEPS if s != "mojibake"])
 @given(text=any_text)
 def test_invents_no_word(plugins: str, text: str) -> None:
     # Steps repair characters, split glued tokens and remove chrome: every
