@@ -64,7 +64,6 @@ def test_sentence_split_only_adds_whitespace(text: str) -> None:
 def test_invents_no_word(plugins: str, text: str) -> None:
     # Steps repair characters, split glued tokens and remove chrome: every
     # word of the output stands in the input, once its mojibake is repaired.
-    repaired = cleanpipe.clean(text, plugins="mojibake")
-    assert all(
-        word in repaired for word in cleanpipe.clean(text, plugins=plugins).split()
-    )
+    source = cleanpipe.clean(text, plugins="mojibake") if plugins == "default" else text
+    output = cleanpipe.clean(text, plugins=plugins)
+    assert all(word in source for word in output.split())
