@@ -31,15 +31,43 @@ RUNS = [
         "lines",
         ["junction_recall", "false_per_100k"],
     ),
-    ("related-links", "related-links.jsonl", "related-links", "lines", ["exact", "items"]),
-    ("boilerplate", "boilerplate.jsonl", "default", "glued", ["f1", "precision", "recall", "spaced_f1"]),
-    ("boilerplate", "boilerplate.jsonl", "default", "lines", ["f1", "precision", "recall", "spaced_f1"]),
+    (
+        "related-links",
+        "related-links.jsonl",
+        "related-links",
+        "lines",
+        ["exact", "items"],
+    ),
+    (
+        "boilerplate",
+        "boilerplate.jsonl",
+        "default",
+        "glued",
+        ["f1", "precision", "recall", "spaced_f1"],
+    ),
+    (
+        "boilerplate",
+        "boilerplate.jsonl",
+        "default",
+        "lines",
+        ["f1", "precision", "recall", "spaced_f1"],
+    ),
 ]
 
 
-def measure(task: str, data: str, plugins: str, variant: str, peers: bool) -> dict[str, dict[str, float]]:
+def measure(
+    task: str, data: str, plugins: str, variant: str, peers: bool
+) -> dict[str, dict[str, float]]:
     """Run score.py on one task; return system -> figures."""
-    argv = [task, str(DATA / data), "--plugins", plugins, "--variant", variant, "--json"]
+    argv = [
+        task,
+        str(DATA / data),
+        "--plugins",
+        plugins,
+        "--variant",
+        variant,
+        "--json",
+    ]
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         score.main(argv + (["--peers"] if peers else []))
@@ -53,10 +81,14 @@ def main() -> None:
     print("| task | variant | system | figures | seconds |")
     print("| --- | --- | --- | --- | --- |")
     for task, data, plugins, variant, keys in RUNS:
-        for system, figures in measure(task, data, plugins, variant, not args.no_peers).items():
+        for system, figures in measure(
+            task, data, plugins, variant, not args.no_peers
+        ).items():
             shown = ", ".join(f"{k} {figures[k]:.3f}" for k in keys if k in figures)
             shown_variant = variant if task == "boilerplate" else ""
-            print(f"| {task} | {shown_variant} | {system} | {shown} | {figures['seconds']:.1f} |")
+            print(
+                f"| {task} | {shown_variant} | {system} | {shown} | {figures['seconds']:.1f} |"
+            )
 
 
 if __name__ == "__main__":
