@@ -42,14 +42,17 @@ def test_builtins_are_entry_points_of_this_package_and_the_default_set() -> None
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     entry_points = project["project"]["entry-points"]["cleanpipe"]
     assert tuple(entry_points) == cleanpipe.DEFAULT_STEPS
-    modules = {p.stem for p in (ROOT / "plugins" / "cleanpipe_plugins").glob("*.py")}
+    package = ROOT / "plugins" / "cleanpipe_plugins"
+    modules = {p.stem for p in package.glob("*.py")} | {
+        p.parent.name for p in package.glob("*/__init__.py")
+    }
     assert {v.rpartition(".")[2] for v in entry_points.values()} == modules - {
         "__init__"
     }
 
 
 def test_builtins_use_only_the_public_api() -> None:
-    for path in (ROOT / "plugins" / "cleanpipe_plugins").glob("*.py"):
+    for path in (ROOT / "plugins" / "cleanpipe_plugins").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom) and node.module:
                 assert not node.module.startswith("cleanpipe."), (

@@ -60,6 +60,8 @@ class Document:
     :ivar text: the current text.
     :ivar id: where the document came from (a file name, ``file:line``), for
         messages; ``None`` when unknown.
+    :ivar fields: the other fields of the input record (a JSONL line's object
+        without its text), read-only; steps may use them (a ``url``, say).
     :ivar metadata: a read-only mapping of what steps found or split off,
         such as ``metadata["related_links"]``.
     :ivar edits: every edit made so far, in order, by step and rule.
@@ -67,6 +69,9 @@ class Document:
 
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
     id: str | None = None
+    fields: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_frozen_mapping, hash=False
+    )
     metadata: Mapping[str, Any] = attrs.field(
         factory=dict, converter=_frozen_mapping, hash=False
     )

@@ -28,7 +28,7 @@ def build_options(step: str, cls: type[Any] | None, values: Mapping[str, Any]) -
             msg = f"step {step!r} takes no options (got {', '.join(sorted(values))})"
             raise OptionError(msg)
         return None
-    fields = attrs.fields_dict(cls)
+    fields = {f.alias: f for f in attrs.fields(cls) if f.init}
     hints = typing.get_type_hints(cls)
     kwargs = {}
     for name, raw in values.items():
@@ -38,7 +38,7 @@ def build_options(step: str, cls: type[Any] | None, values: Mapping[str, Any]) -
                 f"{describe_options(cls)}"
             )
             raise OptionError(msg)
-        kwargs[name] = _convert(step, name, hints[name], raw)
+        kwargs[name] = _convert(step, name, hints[fields[name].name], raw)
     try:
         return cls(**kwargs)
     except (TypeError, ValueError) as exc:
@@ -52,9 +52,16 @@ def describe_options(cls: type[Any] | None) -> str:
         return "(none)"
     hints = typing.get_type_hints(cls)
     return ", ".join(
-        f"{f.name}: {_type_name(hints[f.name])} = {f.default!r}"
+        f"{f.alias}: {_type_name(hints[f.name])} = {_default(f.default)}"
         for f in attrs.fields(cls)
+        if f.init
     )
+
+
+def _default(value: Any) -> str:
+    if isinstance(value, frozenset | tuple):
+        return ",".join(sorted(map(str, value))) or "(none)"
+    return repr(value)
 
 
 def parse_assignment(text: str) -> tuple[str, str, str]:
@@ -69,7 +76,7 @@ def parse_assignment(text: str) -> tuple[str, str, str]:
 
 def _convert(step: str, name: str, hint: Any, raw: Any) -> Any:
     if not isinstance(raw, str) or hint is str:
-        return tuple(raw) if isinstance(raw, list) else raw
+        return _collection(hint, raw) if isinstance(raw, list) else raw
     try:
         return _parse(hint, raw)
     except ValueError:
@@ -104,11 +111,15 @@ def _parse(hint: Any, raw: str) -> Any:
     raise ValueError(raw)
 
 
+def _collection(hint: Any, items: list[Any]) -> Any:
+    return frozenset(items) if typing.get_origin(hint) is frozenset else tuple(items)
+
+
 def _type_name(hint: Any) -> str:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is typing.Literal:
         return " | ".join(repr(a) for a in args)
-    if origin is tuple:
+    if origin in (tuple, frozenset):
         return f"comma list of {_type_name(args[0])}"
     if origin in (typing.Union, types.UnionType):
         return " | ".join(_type_name(a) for a in args)
