@@ -12,7 +12,7 @@ import attrs
 
 from cleanpipe.document import Document
 from cleanpipe.errors import CleanpipeError, ExitCode, StepError
-from cleanpipe.explain import explain
+from cleanpipe.explain import explain, wants_color
 from cleanpipe.files import (
     Input,
     InputError,
@@ -104,7 +104,9 @@ class Runner:
                 return
             doc = Document(record.text, id=record.where)
         if self.explain_to is not None:
-            self.explain_to.write(explain(record.text, doc))
+            self.explain_to.write(
+                explain(record.text, doc, color=wants_color(self.explain_to))
+            )
         stream.write(format_record(record, doc.text, self.text_field))
 
     def _keep_rejected(self, record: Record) -> None:
