@@ -48,8 +48,7 @@ def test_removed_blocks_show_their_lines_under_their_rule(seed_explained: str) -
 def test_a_long_block_is_cut_to_its_first_lines() -> None:
     page = "".join(f"chrome line {n}\n" for n in range(20)) + "body"
     doc = cleanpipe.Document(page).apply([(0, len(page) - 4, "", "chrome")])
-    stamped = doc.evolve(edits=[attrs.evolve(e, step="chrome") for e in doc.edits])
-    lines = explain(page, stamped).splitlines()
+    lines = explain(page, _stamped(doc, "chrome")).splitlines()
     assert lines[1] == "-- chrome: 1 edit"
     assert lines[2] == "   chrome @0: removed 20 lines, 290 chars:"
     assert lines[3] == "   │ chrome line 0"
@@ -119,3 +118,18 @@ def test_the_command_colours_a_terminal_and_not_a_pipe(
         os.close(primary)
     assert result.stdout == b"region. More\n"
     assert f"{ESC}32m␣{ESC}0m" in on_terminal
+
+
+def _stamped(doc: cleanpipe.Document, step: str) -> cleanpipe.Document:
+    return doc.evolve(edits=[attrs.evolve(e, step=step) for e in doc.edits])
+
+
+def test_a_removed_line_is_a_block_and_a_removed_space_is_inline() -> None:
+    text = "Menu\nText  here"
+    doc = cleanpipe.Document(text).apply([(0, 5, "", "chrome"), (9, 10, "", "space")])
+    lines = explain(text, _stamped(doc, "tidy")).splitlines()
+    assert lines[2:] == [
+        "   chrome @0: removed 1 line, 5 chars:",
+        "   │ Menu",
+        "   space @9: …Menu⏎Text[' ' → ''] here…",
+    ]

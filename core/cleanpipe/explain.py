@@ -20,7 +20,8 @@ __all__ = ["explain", "wants_color"]
 
 _CONTEXT = 24
 _LONGEST = 72
-# A deletion this long, or spanning lines, reads better as the lines it removed.
+# A deletion of text this long, or with a line break, reads better as the
+# lines it removed than inline.
 _BLOCK = 40
 _BLOCK_LINES = 8
 
@@ -93,9 +94,7 @@ class _Painter:
 
 def _describe(text: str, edit: Edit, paint: _Painter) -> Iterator[str]:
     rule = paint(_YELLOW, edit.rule)
-    if not edit.after and (
-        "\n" in edit.before.strip("\n") or len(edit.before) > _BLOCK
-    ):
+    if _is_block(edit):
         yield from _removed_block(edit, rule, paint)
         return
     end = edit.offset + len(edit.before)
@@ -108,6 +107,13 @@ def _describe(text: str, edit: Edit, paint: _Painter) -> Iterator[str]:
     else:
         change = f"[{_short(edit.before)!r} → {_short(edit.after)!r}]"
     yield f"{rule} @{edit.offset}: {paint(_DIM, '…' + left)}{change}{paint(_DIM, right + '…')}"
+
+
+def _is_block(edit: Edit) -> bool:
+    """Whether ``edit`` removed whole lines, or a stretch too long to show inline."""
+    if edit.after or not edit.before.strip():
+        return False
+    return "\n" in edit.before or len(edit.before) > _BLOCK
 
 
 def _removed_block(edit: Edit, rule: str, paint: _Painter) -> Iterator[str]:
