@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cleanpipe.document import Document, replay
-from cleanpipe.pipeline import Pipeline
+from cleanpipe.pipeline import Pipeline, registry
 from cleanpipe.steps import Step
 
 if TYPE_CHECKING:
@@ -235,6 +235,9 @@ def scraped_text(
         )
         raise ImportError(msg) from exc
 
+    # Load the installed plugins now, not in the first example, where
+    # hypothesis would count their import time against its deadline.
+    registry()
     words = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14)
     sentence = st.builds(
         lambda first, rest, end: " ".join([first.capitalize(), *rest]) + end,
@@ -243,9 +246,9 @@ def scraped_text(
         st.sampled_from((".", "!", "?", "…", ":", "")),
     )
     glued = st.lists(sentence, min_size=2, max_size=4).map("".join)
-    headlines = st.lists(sentence.map(lambda s: s.rstrip(".!?…:")), min_size=2).map(
-        "".join
-    )
+    headlines = st.lists(
+        sentence.map(lambda s: s.rstrip(".!?…:")), min_size=2, max_size=5
+    ).map("".join)
     mojibake = st.builds(
         lambda word, encoding: word.encode().decode(encoding, errors="replace"),
         st.sampled_from(_NON_ASCII),
