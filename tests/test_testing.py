@@ -97,6 +97,16 @@ def test_unknown_steps_and_mapping_options_for_functions_are_usage_errors() -> N
         check_step("no-such-step", "x")
     with pytest.raises(TypeError, match="instance of its options class"):
         check_step(add_suffix_once, "x", options={"mark": "?"})
+    with pytest.raises(
+        TypeError, match="options are for one step, and 'default' names 4"
+    ):
+        check_step("default", "x", options={"uncurl_quotes": True})
+
+
+def test_a_spec_checks_its_steps_together() -> None:
+    doc = check_step("mojibake,sentence-split", "cafÃ© is open.Come in")
+    assert doc.text == "café is open. Come in"
+    assert [e.step for e in doc.edits] == ["mojibake", "sentence-split"]
 
 
 @given(scraped_text(max_blocks=0))

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from cleanpipe.document import Document, replay
+from cleanpipe.options import build_options
 from cleanpipe.pipeline import Pipeline, registry
 from cleanpipe.steps import Step
 
@@ -148,12 +149,16 @@ def _runner(
 ) -> tuple[str, Callable[[Document], Document]]:
     """The step's name for messages, and a function that runs it on a document."""
     if isinstance(step, str):
-        values = options if isinstance(options, Mapping) else None
-        pipeline = Pipeline.from_spec(step, {step: values} if values else None)
-        if options is not None and values is None:
-            ((registered, _),) = pipeline.steps
-            pipeline = Pipeline(((registered, options),))
-        return f"step {step!r}", pipeline.run
+        pipeline = Pipeline.from_spec(step)
+        if options is None:
+            return f"step {step!r}", pipeline.run
+        if len(pipeline.steps) != 1:
+            msg = f"options are for one step, and {step!r} names {len(pipeline.steps)}"
+            raise TypeError(msg)
+        ((registered, _),) = pipeline.steps
+        if isinstance(options, Mapping):
+            options = build_options(registered.name, registered.options, options)
+        return f"step {step!r}", Pipeline(((registered, options),)).run
     if isinstance(options, Mapping):
         msg = "for a step function, pass options as an instance of its options class"
         raise TypeError(msg)
