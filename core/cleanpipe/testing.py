@@ -107,7 +107,8 @@ def check_step(
     :param options: the step's options: for a step name, a mapping of option
         values (as ``-O`` or TOML would set them) or an instance of its options
         class; for a function that takes options, an instance of its options
-        class. ``None`` means the defaults.
+        class. ``None`` means the defaults. Options are for one step, so
+        with a spec of several they are a ``TypeError``.
     :param clean: texts the step must leave alone; :data:`CLEAN_PROSE` by default.
     :returns: the document the step made from ``text``, to assert more about
         its text, edits or metadata.
