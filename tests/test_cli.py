@@ -61,8 +61,8 @@ def test_jsonl_keeps_order_fields_and_reports_bad_lines(
     assert result.returncode == 1
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert out == [{"body": "first. Second", "n": 1}, {"body": "third. Fourth", "n": 4}]
-    assert f"{corpus}:2: record rejected: not valid JSON" in result.stderr
-    assert f"{corpus}:3: record rejected: has no field 'body'" in result.stderr
+    assert f"{corpus}:2: rejected: not valid JSON" in result.stderr
+    assert f"{corpus}:3: rejected: has no field 'body'" in result.stderr
     assert errors.read_text().splitlines() == lines[1:3]
     assert "Traceback" not in result.stderr
 

@@ -14,7 +14,7 @@ from typing import Any
 import cleanpipe
 from cleanpipe.config import Settings, find_settings, read_settings
 from cleanpipe.errors import CleanpipeError, ExitCode, StepError
-from cleanpipe.files import expand_inputs
+from cleanpipe.files import MAX_BYTES, expand_inputs
 from cleanpipe.options import describe_options, parse_assignment
 from cleanpipe.pipeline import DEFAULT_STEPS, Pipeline, registry
 from cleanpipe.runner import Runner, check_outputs, errors_file, fail, print_error
@@ -112,6 +112,14 @@ def _parser() -> argparse.ArgumentParser:
         help="the JSONL field holding the text; other fields are kept (default: text)",
     )
     run.add_argument(
+        "--max-bytes",
+        type=_byte_size,
+        default=MAX_BYTES,
+        metavar="SIZE",
+        help="refuse (and report) a document larger than SIZE: a text file or a "
+        "JSONL line; K, M and G suffixes allowed (default: 64M)",
+    )
+    run.add_argument(
         "--explain",
         action="store_true",
         help="write to standard error, per document and step, each change made: "
@@ -166,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return ExitCode.FAILED
+    except OSError as exc:
+        # Outputs that cannot be written: a full disk, a missing permission.
+        print_error(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+        return ExitCode.FAILED
     except Exception as exc:  # noqa: BLE001 - a bug of ours: one line, no traceback
         if args.traceback:
             traceback.print_exc()
@@ -174,6 +186,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(rerun with --traceback and report it)"
         )
         return ExitCode.FAILED
+
+
+def _byte_size(text: str) -> int:
+    units = {"K": 1024, "M": 1024**2, "G": 1024**3}
+    number, unit = (text[:-1], text[-1].upper()) if text[-1:].isalpha() else (text, "")
+    try:
+        size = int(number) * units[unit] if unit else int(number)
+    except (KeyError, ValueError):
+        msg = f"{text!r} is not a size such as 1000, 512K, 64M or 1G"
+        raise argparse.ArgumentTypeError(msg) from None
+    if size <= 0:
+        msg = "the size must be positive"
+        raise argparse.ArgumentTypeError(msg)
+    return size
 
 
 def _warn_plugin_problems() -> None:
@@ -202,6 +228,7 @@ def _run(args: argparse.Namespace) -> int:
             pipeline,
             report=print_error,
             text_field=args.text_field,
+            max_bytes=args.max_bytes,
             on_error=args.on_error,
             explain_to=sys.stderr if args.explain else None,
             errors_to=errors_to,

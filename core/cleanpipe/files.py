@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 import typing
@@ -16,9 +17,11 @@ from typing import IO, Any, Literal
 
 import attrs
 
+from cleanpipe.decoding import binary_kind, decode_text
 from cleanpipe.errors import CleanpipeError, ExitCode
 
 __all__ = [
+    "MAX_BYTES",
     "Input",
     "InputError",
     "Record",
@@ -29,6 +32,12 @@ __all__ = [
 ]
 
 Format = Literal["text", "jsonl"]
+
+#: The largest document (a text file, or a JSONL line) read by default.
+MAX_BYTES = 64 * 1024 * 1024
+_SNIFF = 8192
+_SKIP = 1024 * 1024
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: The file names a directory input contributes.
 _SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
@@ -105,41 +114,73 @@ def expand_inputs(arguments: list[str], forced: Format | None = None) -> list[In
     return inputs
 
 
-def _open_binary(source: Input) -> IO[bytes]:
+def _open_binary(source: Input) -> io.BufferedReader:
+    """A buffered byte stream, so its first bytes can be looked at in place."""
     if source.path is None:
-        return sys.stdin.buffer
+        return typing.cast(io.BufferedReader, sys.stdin.buffer)
     if source.path.name.endswith(".gz"):
-        return typing.cast(IO[bytes], gzip.open(source.path, "rb"))
+        return io.BufferedReader(gzip.open(source.path, "rb"))
     return source.path.open("rb")
 
 
-def read_records(source: Input, text_field: str = "text") -> Iterator[Record]:
+def read_records(
+    source: Input, text_field: str = "text", max_bytes: int = MAX_BYTES
+) -> Iterator[Record]:
     """Yield the documents of ``source``, one per file or per JSONL line.
 
     A line that is not a JSON object, or whose ``text_field`` is missing or
-    not a string, is yielded as a :class:`Record` with an ``error`` (and its
-    raw line), so the caller can report it and go on.
+    not a string, or a document larger than ``max_bytes``, is yielded as a
+    :class:`Record` with an ``error`` (and its raw line when it has one), so
+    the caller can report it and go on. Binary data is refused whole, with
+    :class:`InputError`.
     """
     try:
         with contextlib.ExitStack() as stack:
             stream = _open_binary(source)
             if source.path is not None:
                 stack.enter_context(stream)
+            kind = binary_kind(stream.peek(_SNIFF)[:_SNIFF])
+            if kind is not None:
+                msg = f"{source.name}: {kind}, not text; skipped"
+                raise InputError(msg)
             if source.format == "text":
-                yield Record(source.name, _decode(stream.read()))
+                yield _text_record(source.name, stream, max_bytes)
                 return
-            for number, line in enumerate(stream, 1):
-                if line.strip():
-                    yield _json_record(
-                        f"{source.name}:{number}", _decode(line), text_field
-                    )
+            yield from _jsonl_records(source.name, stream, text_field, max_bytes)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         msg = f"cannot read {source.name}: {exc}"
         raise InputError(msg) from exc
 
 
-def _decode(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace")
+def _text_record(name: str, stream: IO[bytes], max_bytes: int) -> Record:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return Record(name, None, error=_too_large(max_bytes))
+    text, _ = decode_text(data)
+    return Record(name, text)
+
+
+def _jsonl_records(
+    name: str, stream: IO[bytes], text_field: str, max_bytes: int
+) -> Iterator[Record]:
+    number = 0
+    while line := stream.readline(max_bytes + 1):
+        number += 1
+        where = f"{name}:{number}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            # Skip the rest of the line without holding it in memory.
+            while (rest := stream.readline(_SKIP)) and not rest.endswith(b"\n"):
+                pass
+            yield Record(where, None, error=_too_large(max_bytes))
+        elif line.strip():
+            # JSON text is UTF-8 (RFC 8259); a bad byte is replaced, not fatal.
+            yield _json_record(
+                where, line.decode("utf-8", errors="replace"), text_field
+            )
+
+
+def _too_large(max_bytes: int) -> str:
+    return f"larger than the limit of {max_bytes:,} bytes (see --max-bytes)"
 
 
 def _json_record(where: str, line: str, text_field: str) -> Record:
@@ -157,11 +198,20 @@ def _json_record(where: str, line: str, text_field: str) -> Record:
 
 
 def format_record(record: Record, text: str, text_field: str) -> str:
-    """The output line(s) for a cleaned record, newline included."""
+    """The output for a cleaned record: a text with a final newline, or a JSON line.
+
+    A text that is only whitespace gives no output at all.
+    """
     if record.fields is None:
-        return text if text.endswith("\n") or not text else text + "\n"
-    fields = {**record.fields, text_field: text}
-    return json.dumps(fields, ensure_ascii=False) + "\n"
+        if not text.strip():
+            return ""
+        return text if text.endswith("\n") else text + "\n"
+    line = json.dumps({**record.fields, text_field: text}, ensure_ascii=False)
+    if _LONE_SURROGATE.search(line):
+        # A lone surrogate ("\\ud800" in the input) cannot be written as UTF-8:
+        # keep it escaped, as the input had it.
+        line = json.dumps({**record.fields, text_field: text})
+    return line + "\n"
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ from cleanpipe.document import Document
 from cleanpipe.errors import CleanpipeError, ExitCode, StepError
 from cleanpipe.explain import explain, wants_color
 from cleanpipe.files import (
+    MAX_BYTES,
     Input,
     InputError,
     Record,
@@ -58,6 +59,7 @@ class Runner:
     pipeline: Pipeline
     report: Callable[[str], None]
     text_field: str = "text"
+    max_bytes: int = MAX_BYTES
     on_error: OnError = "keep"
     explain_to: IO[str] | None = None
     errors_to: IO[str] | None = None
@@ -79,7 +81,7 @@ class Runner:
 
     def _clean_input(self, source: Input, stream: IO[str]) -> None:
         try:
-            for record in read_records(source, self.text_field):
+            for record in read_records(source, self.text_field, self.max_bytes):
                 self._clean_record(record, stream)
         except InputError as exc:
             self.summary.unreadable += 1
@@ -88,7 +90,7 @@ class Runner:
     def _clean_record(self, record: Record, stream: IO[str]) -> None:
         if record.text is None:
             self.summary.rejected += 1
-            self.report(f"{record.where}: record rejected: {record.error}")
+            self.report(f"{record.where}: rejected: {record.error}")
             self._keep_rejected(record)
             return
         self.summary.documents += 1

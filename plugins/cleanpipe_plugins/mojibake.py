@@ -10,11 +10,13 @@ option, named as ftfy names it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Literal
 
 import attrs
 import ftfy
+import ftfy.bad_codecs  # registers the codec sloppy-windows-1252
 
 import cleanpipe
 
@@ -44,6 +46,11 @@ _SUSPECT = re.compile(
 )
 
 
+# Runs of the characters that bytes 80-FF become in cp1252 and MacRoman.
+_LONE_SYMBOL = re.compile(f"[{re.escape(_decoded(0x80, 0xFF))}]{{2,12}}")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
 @attrs.frozen(kw_only=True)
 class Options:
     """Which of ftfy's fixes to apply; the names are ftfy's own.
@@ -67,10 +74,15 @@ class Options:
     fix_line_breaks: bool = False
     remove_control_chars: bool = False
     normalization: Literal["NFC", "NFKC", "NFD", "NFKD"] | None = None
+    #: Not ftfy's: also repair a lone symbol that ftfy leaves, such as
+    #: ``â‚©`` (₩) or ``‚Äã`` (a zero-width space read as MacRoman).
+    fix_lone_symbols: bool = True
 
     def ftfy_config(self) -> ftfy.TextFixerConfig:
         """These options as ftfy's configuration."""
-        return ftfy.TextFixerConfig(**attrs.asdict(self))
+        fields = attrs.asdict(self)
+        del fields["fix_lone_symbols"]
+        return ftfy.TextFixerConfig(**fields)
 
     def encoding_only(self) -> bool:
         """Whether only the encoding repairs are on (so clean lines can be skipped)."""
@@ -94,17 +106,48 @@ def fix_mojibake(doc: cleanpipe.Document, options: Options) -> cleanpipe.Documen
     config = options.ftfy_config()
     changes: list[cleanpipe.Change] = []
     offset = 0
-    for line in doc.text.splitlines(keepends=True):
+    # Split at "\n" only: str.splitlines() also splits at U+0085 and U+001C-1E,
+    # which are themselves pieces of mojibake ("ë\x85\x80" is "녀" read as latin-1).
+    for line in _LINE.findall(doc.text):
         if not options.encoding_only() or _SUSPECT.search(line):
             fixed, plan = ftfy.fix_and_explain(line, config)
+            rule = _rule(plan or [])
+            if options.fix_lone_symbols and options.fix_encoding:
+                fixed, symbols = _LONE_SYMBOL.subn(_decoded_symbol, fixed)
+                rule = (
+                    rule if not symbols else f"{rule}+lone-symbol".removeprefix("ftfy+")
+                )
             if fixed != line:
-                rule = _rule(plan or [])
                 changes += [
                     c._replace(start=c.start + offset, end=c.end + offset)
                     for c in cleanpipe.diff_changes(line, fixed, rule)
                 ]
         offset += len(line)
     return doc.apply(changes)
+
+
+def _decoded_symbol(match: re.Match[str]) -> str:
+    """The symbol a run of mojibake stands for, or the run unchanged.
+
+    ftfy leaves a lone multi-byte symbol alone when the bytes are too few to
+    be sure. A whole run that is the UTF-8 of symbols, punctuation or format
+    characters from U+2000 up (``₩``, a zero-width space, an emoji) is
+    mojibake all the same: no text writes ``â‚©`` on purpose. Letters are
+    never produced, so accented words stay as they are.
+    """
+    run = match.group()
+    for encoding in ("sloppy-windows-1252", "mac_roman"):
+        try:
+            decoded = run.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if all(ord(c) >= 0x2000 and _symbol_like(c) for c in decoded):
+            return decoded
+    return run
+
+
+def _symbol_like(char: str) -> bool:
+    return unicodedata.category(char)[0] in "SPZ" or unicodedata.category(char) == "Cf"
 
 
 def _rule(plan: Sequence[tuple[str, str]]) -> str:
