@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 
-import attrs
 import pytest
 
 import cleanpipe
@@ -121,7 +120,7 @@ def test_the_command_colours_a_terminal_and_not_a_pipe(
 
 
 def _stamped(doc: cleanpipe.Document, step: str) -> cleanpipe.Document:
-    return doc.evolve(edits=[attrs.evolve(e, step=step) for e in doc.edits])
+    return doc.evolve(edits=[e._replace(step=step) for e in doc.edits])
 
 
 def test_a_removed_line_is_a_block_and_a_removed_space_is_inline() -> None:
