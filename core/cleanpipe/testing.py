@@ -118,30 +118,39 @@ def check_step(
     >>> check_step(shout, "Hello.", clean=()).text
     'HELLO.'
     """
+    # Explicit raises, not assert statements: python -O must not turn the
+    # checks off.
     name, run = _runner(step, options)
     doc = _run(name, run, text)
-    unnamed = [edit for edit in doc.edits if not edit.rule]
-    assert not unnamed, f"{name} recorded edits without a rule on {_show(text)}"
+    if any(not edit.rule for edit in doc.edits):
+        msg = f"{name} recorded edits without a rule on {_show(text)}"
+        raise AssertionError(msg)
     try:
         replayed = replay(text, doc.edits)
     except ValueError as exc:
         raise AssertionError(f"{name}: {exc}, on {_show(text)}") from exc
-    assert replayed == doc.text, (
-        f"{name} changed the text beyond its recorded edits (a Document step "
-        f"must change it with doc.apply) on {_show(text)}:\n"
-        f"  output:   {_show(doc.text)}\n  replayed: {_show(replayed)}"
-    )
+    if replayed != doc.text:
+        msg = (
+            f"{name} changed the text beyond its recorded edits (a Document step "
+            f"must change it with doc.apply) on {_show(text)}:\n"
+            f"  output:   {_show(doc.text)}\n  replayed: {_show(replayed)}"
+        )
+        raise AssertionError(msg)
     again = _run(name, run, doc.text)
-    assert (again.text, again.edits) == (doc.text, ()), (
-        f"{name} is not idempotent: on its output {_show(doc.text)} it made "
-        f"{_show(again.text)}; its edits: {_edit_list(again)}"
-    )
+    if (again.text, again.edits) != (doc.text, ()):
+        msg = (
+            f"{name} is not idempotent: on its output {_show(doc.text)} it made "
+            f"{_show(again.text)}; its edits: {_edit_list(again)}"
+        )
+        raise AssertionError(msg)
     for sample in clean:
         kept = _run(name, run, sample)
-        assert (kept.text, kept.edits) == (sample, ()), (
-            f"{name} changed clean text {_show(sample)} into {_show(kept.text)}; "
-            f"its edits: {_edit_list(kept)}"
-        )
+        if (kept.text, kept.edits) != (sample, ()):
+            msg = (
+                f"{name} changed clean text {_show(sample)} into "
+                f"{_show(kept.text)}; its edits: {_edit_list(kept)}"
+            )
+            raise AssertionError(msg)
     return doc
 
 
