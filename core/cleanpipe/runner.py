@@ -12,7 +12,7 @@ import attrs
 
 from cleanpipe.document import Document
 from cleanpipe.errors import CleanpipeError, ExitCode, StepError
-from cleanpipe.explain import explain
+from cleanpipe.explain import explain, wants_color
 from cleanpipe.files import (
     MAX_BYTES,
     Input,
@@ -106,7 +106,9 @@ class Runner:
                 return
             doc = Document(record.text, id=record.where)
         if self.explain_to is not None:
-            self.explain_to.write(explain(record.text, doc))
+            self.explain_to.write(
+                explain(record.text, doc, color=wants_color(self.explain_to))
+            )
         stream.write(format_record(record, doc.text, self.text_field))
 
     def _keep_rejected(self, record: Record) -> None:
