@@ -31,13 +31,6 @@ KNOWN_BREACHES = {
             "before it, so the step is not idempotent"
         ),
     ),
-    "header-footer": (
-        PAGES["header-footer"],
-        (
-            "its output starts with the title, which a second run removes as "
-            "chrome: not idempotent (and it removes a clean text's title)"
-        ),
-    ),
 }
 
 

@@ -58,7 +58,11 @@ def test_built_in_steps_page_documents_every_step_and_option() -> None:
     for name in cleanpipe.DEFAULT_STEPS:
         assert f"\n## `{name}`\n" in page
         options = registry().steps[name].options
-        fields = [] if options is None else [f.name for f in attrs.fields(options)]
+        fields = (
+            []
+            if options is None
+            else [f.alias for f in attrs.fields(options) if f.init]
+        )
         missing = [f for f in fields if f"`{f}`" not in page]
         assert not missing, f"options of {name} missing from docs/plugins.md: {missing}"
 
