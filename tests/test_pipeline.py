@@ -139,3 +139,21 @@ def test_builtins_win_a_name_clash() -> None:
     registry = load_registry(plugins=[_registered(("mojibake", str.upper, None))])
     assert registry.steps["mojibake"].package.startswith("cleanpipe ")
     assert any("already registers" in str(p) for p in registry.problems)
+
+
+def test_collection_and_float_options_from_text_and_toml() -> None:
+    from_cli = Pipeline.from_spec(
+        "header-footer,sentence-split",
+        {
+            "header-footer": {"extra_chrome": "Sign up, Log in"},
+            "sentence-split": {"min_part_zipf": "3"},
+        },
+    )
+    (_, chrome), (_, split) = from_cli.steps
+    assert chrome.extra_chrome == frozenset({"sign up", "log in"})
+    assert split.min_part_zipf == 3.0
+    from_toml = Pipeline.from_spec(
+        "sentence-split",
+        {"sentence-split": {"min_part_zipf": 3, "languages": ["en", "de"]}},
+    )
+    assert from_toml.steps[0][1].languages == ("en", "de")

@@ -75,6 +75,8 @@ def parse_assignment(text: str) -> tuple[str, str, str]:
 
 
 def _convert(step: str, name: str, hint: Any, raw: Any) -> Any:
+    if hint is float and type(raw) is int:
+        return float(raw)  # TOML's "3" for a float option
     if not isinstance(raw, str) or hint is str:
         return _collection(hint, raw) if isinstance(raw, list) else raw
     try:
@@ -96,10 +98,9 @@ def _parse(hint: Any, raw: str) -> Any:
             if str(choice) == raw:
                 return choice
         raise ValueError(raw)
-    if origin is tuple:
-        return tuple(
-            _parse(args[0], part.strip()) for part in raw.split(",") if part.strip()
-        )
+    if origin in (tuple, frozenset):
+        parts = [_parse(args[0], p.strip()) for p in raw.split(",") if p.strip()]
+        return _collection(hint, parts)
     if hint is bool:
         if raw.lower() in _TRUE:
             return True
