@@ -12,12 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import cleanpipe
+from cleanpipe.batches import BATCH_BYTES, BATCH_RECORDS
 from cleanpipe.config import Settings, find_settings, read_settings
+from cleanpipe.dask_engine import DaskRunner
 from cleanpipe.errors import CleanpipeError, ExitCode, StepError
-from cleanpipe.files import expand_inputs
+from cleanpipe.files import Input, UsageError, expand_inputs
 from cleanpipe.options import describe_options, parse_assignment
 from cleanpipe.pipeline import DEFAULT_STEPS, Pipeline, registry
+from cleanpipe.pool import available_cores
+from cleanpipe.progress import Progress
 from cleanpipe.runner import Runner, check_outputs, errors_file, fail, print_error
+from cleanpipe.shards import parse_shard, select_shard
+from cleanpipe.stats import Stats
 
 __all__ = ["main"]
 
@@ -26,6 +32,9 @@ examples:
   cleanpipe run page.txt                      clean one file to standard output
   cleanpipe run --plugins default,-related-links pages/ -o clean/
   cleanpipe run corpus.jsonl.gz -o clean.jsonl.gz --text-field body
+  cleanpipe run --jobs auto --stats stats.json corpus/ -o clean/
+  cleanpipe run --shard $SLURM_ARRAY_TASK_ID/64 corpus/ -o clean/
+  cleanpipe run --engine dask --scheduler tcp://head:8786 corpus/ -o clean/
   cleanpipe run --explain page.txt > /dev/null   see what would change, and why
   cleanpipe plugins                           list the installed steps
 
@@ -61,8 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a file, a directory (its *.txt, *.jsonl and *.jsonl.gz files, "
-        "recursively) or - for standard input",
+        help="a file, a directory (its *.txt, *.jsonl, *.jsonl.gz and *.jsonl.zst "
+        "files, recursively) or - for standard input",
     )
     run.add_argument(
         "--plugins",
@@ -102,8 +111,8 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("auto", "text", "jsonl"),
         default="auto",
-        help="input format; 'auto' reads *.jsonl and *.jsonl.gz as JSONL, "
-        "anything else as text (default: auto)",
+        help="input format; 'auto' reads *.jsonl, *.jsonl.gz and *.jsonl.zst as "
+        "JSONL, anything else as text (default: auto)",
     )
     run.add_argument(
         "--text-field",
@@ -135,6 +144,56 @@ def _parser() -> argparse.ArgumentParser:
         "--in-place",
         action="store_true",
         help="allow -o to name an input file (it is replaced atomically)",
+    )
+    run.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="clean in N worker processes, output still in input order; "
+        "0 or 'auto': one per available core (default: 1)",
+    )
+    run.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=BATCH_RECORDS,
+        metavar="N",
+        help="documents per batch, the unit of work of a worker process; a batch "
+        f"also ends at {BATCH_BYTES // 2**20} MB (default: {BATCH_RECORDS})",
+    )
+    run.add_argument(
+        "--stats",
+        type=Path,
+        metavar="FILE",
+        help="write what the run did as JSON to FILE: documents in/out/failed, "
+        "bytes, time and edits by rule per step",
+    )
+    run.add_argument(
+        "--shard",
+        type=parse_shard,
+        metavar="I/N",
+        help="clean only every N-th input file, from the I-th (0 <= I < N), "
+        "e.g. --shard $SLURM_ARRAY_TASK_ID/64",
+    )
+    run.add_argument(
+        "--force",
+        action="store_true",
+        help="into a directory, also clean inputs whose output is marked "
+        "finished (OUTPUT.done) by an earlier run with the same steps",
+    )
+    run.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="'dask' runs each input file as a task on a Dask cluster (needs "
+        "pip install 'cleanpipe[dask]' and -o DIR) (default: local)",
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask, the scheduler to use (tcp://host:8786); "
+        "default: a cluster on this machine with --jobs workers",
     )
     listing = commands.add_parser(
         "plugins",
@@ -189,6 +248,8 @@ def _run(args: argparse.Namespace) -> int:
     )
     forced = None if args.format == "auto" else args.format
     inputs = expand_inputs(args.inputs, forced)
+    if args.shard:
+        inputs = select_shard(inputs, *args.shard)
     output: Path | None = args.output
     into_directory = output is not None and (
         output.is_dir()
@@ -196,24 +257,70 @@ def _run(args: argparse.Namespace) -> int:
         or len(args.inputs) > 1
         or any(Path(a).is_dir() for a in args.inputs if a != "-")
     )
+    if args.engine == "dask" and not into_directory:
+        raise UsageError("--engine dask writes into a directory: give -o DIR")
     check_outputs(inputs, output, into_directory, args.in_place)
+    progress = _progress(inputs) if sys.stderr.isatty() and not args.explain else None
+
+    def report(message: str) -> None:
+        if progress is not None:
+            progress.clear()
+        print_error(message)
+
     with errors_file(args.errors) as errors_to:
-        runner = Runner(
+        runner = (DaskRunner if args.engine == "dask" else Runner)(
             pipeline,
-            report=print_error,
+            report=report,
             text_field=args.text_field,
             on_error=args.on_error,
             explain_to=sys.stderr if args.explain else None,
             errors_to=errors_to,
+            jobs=args.jobs,
+            batch_size=args.batch_size,
+            force=args.force,
+            progress=progress,
         )
+        if isinstance(runner, DaskRunner):
+            runner.scheduler = args.scheduler
         try:
-            summary = runner.run(inputs, output, into_directory)
+            stats = runner.run(inputs, output, into_directory)
         except StepError as exc:
             if args.traceback:
                 traceback.print_exc()
             print_error(f"{exc} (stopping: --on-error fail)")
             return ExitCode.FAILED
-    return summary.exit_code
+        finally:
+            if progress is not None:
+                progress.clear()
+            _report_stats(runner.stats, args.stats, summary=progress is not None)
+    return stats.exit_code
+
+
+def _jobs(text: str) -> int:
+    if text in {"0", "auto"}:
+        return available_cores()
+    return _positive(text)
+
+
+def _positive(text: str) -> int:
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    msg = f"takes a whole number above 0, not {text!r}"
+    raise argparse.ArgumentTypeError(msg)
+
+
+def _progress(inputs: list[Input]) -> Progress:
+    sizes = [source.path.stat().st_size if source.path else None for source in inputs]
+    total = None if None in sizes else sum(s or 0 for s in sizes)
+    return Progress(sys.stderr, total)
+
+
+def _report_stats(stats: Stats, path: Path | None, *, summary: bool) -> None:
+    """Write ``--stats FILE``; on a terminal, also print the summary."""
+    if path is not None:
+        path.write_text(json.dumps(stats.to_json(), indent=2) + "\n", encoding="utf-8")
+    if summary:
+        print(f"cleanpipe: {stats.describe()}", file=sys.stderr)
 
 
 def _options(settings: Settings, assignments: list[str]) -> dict[str, dict[str, Any]]:
