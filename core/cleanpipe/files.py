@@ -7,8 +7,8 @@ import gzip
 import io
 import json
 import os
+import secrets
 import sys
-import tempfile
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -220,7 +220,7 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
         sys.stdout.flush()
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    handle, temporary = _temporary_beside(path)
     try:
         with contextlib.ExitStack() as stack:
             binary = _compressing(path, stack.enter_context(open(handle, "wb")))
@@ -234,6 +234,22 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """Create a new hidden file next to ``path``; its descriptor and name.
+
+    Unlike ``tempfile.mkstemp`` (mode 0600), the file gets the permissions
+    the umask gives, as the output would if written directly: a corpus
+    written by one account is read by the next stage under another.
+    """
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(temporary, flags, 0o666), str(temporary)
+        except FileExistsError:
+            continue
 
 
 def _compressing(path: Path, binary: IO[bytes]) -> IO[bytes]:
