@@ -128,13 +128,51 @@ def _opened(source: Input) -> Iterator[tuple[IO[bytes], IO[bytes]]]:
             with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
                 yield typing.cast(IO[bytes], unzipped), raw
         elif source.path.name.endswith(".zst"):
-            reader = zstandard.ZstdDecompressor().stream_reader(
-                raw, closefd=False, read_across_frames=True
-            )
-            with io.BufferedReader(reader) as unzipped:
+            with io.BufferedReader(_ZstdReader(raw), 1 << 16) as unzipped:
                 yield typing.cast(IO[bytes], unzipped), raw
         else:
             yield raw, raw
+
+
+class _ZstdReader(io.RawIOBase):
+    """The decompressed bytes of a zstd stream: every frame, and no silent cut.
+
+    zstandard's own ``stream_reader`` ends quietly where a truncated file
+    ends (a shard cut short by a full disk or a killed copy): this reader
+    raises ``EOFError`` there, so the input is reported as unreadable.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+        self._decompressor = zstandard.ZstdDecompressor()
+        self._frame: zstandard.ZstdDecompressionObj | None = None
+        self._pending = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: typing.Any) -> int:
+        while not self._pending:
+            chunk = self._raw.read(1 << 16)
+            if not chunk:
+                if self._frame is not None and not self._frame.eof:
+                    msg = "compressed data ended in the middle of a zstd frame"
+                    raise EOFError(msg)
+                return 0
+            self._pending = memoryview(self._decompress(chunk))
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def _decompress(self, chunk: bytes) -> bytes:
+        parts = []
+        while chunk:
+            if self._frame is None or self._frame.eof:
+                self._frame = self._decompressor.decompressobj()
+            parts.append(self._frame.decompress(chunk))
+            chunk = self._frame.unused_data if self._frame.eof else b""
+        return b"".join(parts)
 
 
 def _position(raw: IO[bytes]) -> int:

@@ -49,13 +49,13 @@ def ordered_map(
     items: Iterable[T],
     *,
     jobs: int,
-    initializer: Callable[..., None],
-    initargs: tuple[Any, ...],
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
 ) -> Iterator[R]:
     """Yield ``function(item)`` for each item, in the order of ``items``.
 
     The calls run in ``jobs`` worker processes, each set up once by
-    ``initializer(*initargs)``. At most ``_AHEAD * jobs`` items are taken from
+    ``initializer(*initargs)`` if given. At most ``_AHEAD * jobs`` items are taken from
     ``items`` before their results are yielded, so a lazy ``items`` is read
     only as fast as the results are used. Closing the iterator early cancels
     the calls not started. Raises :class:`WorkerError` if a worker dies.
