@@ -171,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--shard",
-        type=parse_shard,
+        type=_shard,
         metavar="I/N",
         help="clean only every N-th input file, from the I-th (0 <= I < N), "
         "e.g. --shard $SLURM_ARRAY_TASK_ID/64",
@@ -300,6 +300,13 @@ def _jobs(text: str) -> int:
     if text in {"0", "auto"}:
         return available_cores()
     return _positive(text)
+
+
+def _shard(text: str) -> tuple[int, int]:
+    try:
+        return parse_shard(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive(text: str) -> int:

@@ -114,6 +114,9 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Client]:
             processes=True,
             host="127.0.0.1",
             dashboard_address=None,
+            # The scheduler's HTTP endpoints (health, metrics) on a free port:
+            # not 8787, which another cluster may hold (it warns, and moves).
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         ) as cluster,
         Client(cluster) as client,
     ):

@@ -82,15 +82,15 @@ def clean_shard(
 
 
 def parse_shard(text: str) -> tuple[int, int]:
-    """``"I/N"`` as ``(I, N)``, with ``0 <= I < N``; else :class:`UsageError`."""
+    """``"I/N"`` as ``(I, N)``, with ``0 <= I < N``; else ``ValueError``."""
     index, slash, count = text.partition("/")
     try:
         shard = int(index), int(count)
     except ValueError:
         shard = (-1, 0)
     if not slash or not 0 <= shard[0] < shard[1]:
-        msg = f"--shard takes I/N with 0 <= I < N (e.g. 3/16), not {text!r}"
-        raise UsageError(msg)
+        msg = f"a shard is I/N with 0 <= I < N (e.g. 3/16), not {text!r}"
+        raise ValueError(msg)
     return shard
 
 
