@@ -36,12 +36,24 @@ def available_cores() -> int:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # Not fork: forking a process that runs threads (a Dask worker, a program
-    # that uses cleanpipe as a library) can deadlock the child.
+    # Fork starts workers in milliseconds, with the plugins already imported,
+    # but is safe only in a process with one thread: a lock that another
+    # thread holds at the fork stays locked forever in the child. Linux counts
+    # every thread, native ones included; elsewhere, or with threads (a Dask
+    # worker, an application using cleanpipe), start clean processes instead.
+    if _single_threaded():
+        return multiprocessing.get_context("fork")
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context(
         "forkserver" if "forkserver" in methods else "spawn"
     )
+
+
+def _single_threaded() -> bool:
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: not Linux
+        return False
 
 
 def ordered_map(
