@@ -68,7 +68,7 @@ def test_two_jobs_write_and_report_what_one_job_does(
         assert counts["documents"]["failed"] == 3
 
 
-def test_two_jobs_fill_a_directory_as_one_job_does(
+def test_two_jobs_fill_a_directory_and_explain_as_one_job_does(
     explodes: Cli, corpus: Path, tmp_path: Path
 ) -> None:
     outputs = {}
@@ -82,14 +82,16 @@ def test_two_jobs_fill_a_directory_as_one_job_does(
             jobs,
             "--batch-size",
             "2",
+            "--explain",
             str(corpus),
             "-o",
             str(out),
         )
         outputs[jobs] = (result.returncode, result.stderr, tree(out))
     assert outputs["1"] == outputs["2"]
-    returncode, _, files = outputs["1"]
+    returncode, stderr, files = outputs["1"]
     assert returncode == 1
+    assert stderr.count("-- sentence-split:") > 10
     assert sorted(files) == [
         "a.jsonl",
         "c.jsonl.gz",
