@@ -47,7 +47,7 @@ class DaskRunner(Runner):
         if any(source.path is None for source, _ in shards):
             msg = "--engine dask reads files, not standard input"
             raise UsageError(msg)
-        with _client(self.scheduler, self.jobs) as client:
+        with self.stats.timed(), _client(self.scheduler, self.jobs) as client:
             futures = [
                 client.submit(
                     clean_shard,

@@ -5,10 +5,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
-import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import attrs
 
@@ -70,21 +69,35 @@ class Runner:
         """
         if into_directory and output is not None:
             return self.run_shards([(s, output / s.relative) for s in inputs])
-        started = time.perf_counter()
-        try:
-            with (
-                atomic_output(output) as stream,
-                contextlib.closing(self._results(inputs)) as results,
-            ):
-                for result in results:
-                    self._write(result, stream)
-        finally:
-            self.stats.seconds += time.perf_counter() - started
+        with (
+            self.stats.timed(),
+            atomic_output(output) as stream,
+            contextlib.closing(self._results(inputs)) as results,
+        ):
+            for result in results:
+                self._write(result, stream)
         return self.stats
 
     def run_shards(self, shards: Sequence[tuple[Input, Path]]) -> Stats:
         """Clean each input into its own output file, given as ``(input, output)``."""
-        started = time.perf_counter()
+        with self.stats.timed():
+            todo = self._unfinished(shards)
+            with contextlib.closing(self._results([s for s, _, _ in todo])) as results:
+                for _, target, key in todo:
+                    shard = Stats()
+                    with shard.timed(), atomic_output(target) as stream:
+                        for result in results:
+                            shard.add(self._write(result, stream))
+                            if result.batch.last:
+                                break
+                    if key is not None and not shard.unreadable:
+                        mark_finished(target, key, shard.to_json())
+        return self.stats
+
+    def _unfinished(
+        self, shards: Sequence[tuple[Input, Path]]
+    ) -> list[tuple[Input, Path, dict[str, Any] | None]]:
+        """The shards to clean, with their marker keys; count the others skipped."""
         todo = []
         for source, target in shards:
             key = shard_key(source, self.pipeline, self.text_field, self.on_error)
@@ -94,20 +107,7 @@ class Runner:
                     self.progress.skip(key["size"])
             else:
                 todo.append((source, target, key))
-        try:
-            with contextlib.closing(self._results([s for s, _, _ in todo])) as results:
-                for _, target, key in todo:
-                    shard = Stats()
-                    with atomic_output(target) as stream:
-                        for result in results:
-                            shard.add(self._write(result, stream))
-                            if result.batch.last:
-                                break
-                    if key is not None and not shard.unreadable:
-                        mark_finished(target, key, shard.to_json())
-        finally:
-            self.stats.seconds += time.perf_counter() - started
-        return self.stats
+        return todo
 
     def _results(self, inputs: Sequence[Input]) -> Generator[BatchResult, None, None]:
         handling = Handling(self.text_field, self.on_error, self.explain_to is not None)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -50,6 +53,15 @@ class Stats:
         """``OK`` only if every document of every input was cleaned."""
         problems = self.failed + self.rejected + self.unreadable
         return ExitCode.FAILED if problems else ExitCode.OK
+
+    @contextlib.contextmanager
+    def timed(self) -> Iterator[None]:
+        """Add the wall-clock time of the ``with`` block to :attr:`seconds`."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds += time.perf_counter() - started
 
     def count_edits(self, doc: Document) -> None:
         """Add the edits of ``doc`` to the counts by step and rule."""
