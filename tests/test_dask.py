@@ -80,10 +80,15 @@ def test_without_a_scheduler_a_local_cluster_is_started(
     assert tree(tmp_path / "dask") == tree(tmp_path / "local")
 
 
-def test_dask_needs_an_output_directory(cli: Cli, corpus: Path) -> None:
+def test_dask_usage_errors(cli: Cli, corpus: Path, tmp_path: Path) -> None:
     result = cli("run", "--engine", "dask", str(corpus / "a.jsonl"))
     assert result.returncode == 2
     assert "--engine dask writes into a directory: give -o DIR" in result.stderr
+    result = cli(
+        "run", "--scheduler", "tcp://127.0.0.1:1", str(corpus), "-o", str(tmp_path)
+    )
+    assert result.returncode == 2
+    assert "add --engine dask" in result.stderr
 
 
 def test_dask_is_not_imported_by_a_local_run() -> None:

@@ -7,9 +7,9 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import cleanpipe
 from cleanpipe.batches import BATCH_BYTES, BATCH_RECORDS
@@ -258,7 +258,11 @@ def _run(args: argparse.Namespace) -> int:
         or any(Path(a).is_dir() for a in args.inputs if a != "-")
     )
     if args.engine == "dask" and not into_directory:
-        raise UsageError("--engine dask writes into a directory: give -o DIR")
+        msg = "--engine dask writes into a directory: give -o DIR"
+        raise UsageError(msg)
+    if args.scheduler and args.engine != "dask":
+        msg = "--scheduler is the address of a Dask scheduler: add --engine dask"
+        raise UsageError(msg)
     check_outputs(inputs, output, into_directory, args.in_place)
     progress = _progress(inputs) if sys.stderr.isatty() and not args.explain else None
 
@@ -268,20 +272,7 @@ def _run(args: argparse.Namespace) -> int:
         print_error(message)
 
     with errors_file(args.errors) as errors_to:
-        runner = (DaskRunner if args.engine == "dask" else Runner)(
-            pipeline,
-            report=report,
-            text_field=args.text_field,
-            on_error=args.on_error,
-            explain_to=sys.stderr if args.explain else None,
-            errors_to=errors_to,
-            jobs=args.jobs,
-            batch_size=args.batch_size,
-            force=args.force,
-            progress=progress,
-        )
-        if isinstance(runner, DaskRunner):
-            runner.scheduler = args.scheduler
+        runner = _runner(args, pipeline, report, errors_to, progress)
         try:
             stats = runner.run(inputs, output, into_directory)
         except StepError as exc:
@@ -294,6 +285,30 @@ def _run(args: argparse.Namespace) -> int:
                 progress.clear()
             _report_stats(runner.stats, args.stats, summary=progress is not None)
     return stats.exit_code
+
+
+def _runner(
+    args: argparse.Namespace,
+    pipeline: Pipeline,
+    report: Callable[[str], None],
+    errors_to: IO[str] | None,
+    progress: Progress | None,
+) -> Runner:
+    """The runner of the engine that ``--engine`` names, set up from the options."""
+    runner = Runner if args.engine == "local" else DaskRunner
+    return runner(
+        pipeline,
+        report=report,
+        text_field=args.text_field,
+        on_error=args.on_error,
+        explain_to=sys.stderr if args.explain else None,
+        errors_to=errors_to,
+        jobs=args.jobs,
+        batch_size=args.batch_size,
+        force=args.force,
+        progress=progress,
+        **({"scheduler": args.scheduler} if args.engine == "dask" else {}),
+    )
 
 
 def _jobs(text: str) -> int:
