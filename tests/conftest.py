@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import zstandard
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,3 +99,50 @@ def cli_with(plugin_site: Callable[..., Path]) -> Callable[..., Cli]:
         return lambda *args, **kw: _run_cli(env, *args, **kw)
 
     return make
+
+
+def _corpus_records(seed_text: str) -> list[str]:
+    """JSONL lines of every kind a corpus holds, problems included."""
+    lines = []
+    for n in range(40):
+        if n % 13 == 5:
+            lines.append("{not json")
+        elif n % 11 == 7:
+            lines.append(json.dumps({"id": n, "body": "no text field"}))
+        elif n % 9 == 4:
+            lines.append(json.dumps({"id": n, "text": f"boom {n}.It fails"}))
+        elif n % 7 == 3:
+            lines.append(json.dumps({"id": n, "text": seed_text}, ensure_ascii=False))
+        else:
+            text = f"Record {n} of the Kursk region.More Putinâ€™s “quote”"
+            lines.append(json.dumps({"id": n, "text": text}, ensure_ascii=False))
+    return lines
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, seed_text: str) -> Path:
+    """A directory with an input of every kind: JSONL plain, gzip and zstd, text.
+
+    Its records include ones that are not JSON, lack the text field, or make
+    the ``explode`` step of the cleanpipe-explodes test plugin fail ('boom').
+    """
+    root = tmp_path / "corpus"
+    (root / "sub").mkdir(parents=True)
+    lines = _corpus_records(seed_text)
+    (root / "a.jsonl").write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    with gzip.open(root / "c.jsonl.gz", "wt", encoding="utf-8") as stream:
+        stream.write("\n".join(reversed(lines)) + "\n")
+    data = ("\n".join(lines[::2]) + "\n").encode()
+    (root / "sub" / "b.jsonl.zst").write_bytes(zstandard.compress(data))
+    (root / "page.txt").write_text(seed_text, encoding="utf-8")
+    (root / "empty.jsonl").write_text("")
+    return root
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file below ``root`` but the finished markers, by relative path."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.endswith(".done")
+    }

@@ -189,6 +189,13 @@ def test_version_and_help_explain_each_option(cli: Cli) -> None:
         "--errors",
         "--in-place",
         "--traceback",
+        "--jobs",
+        "--batch-size",
+        "--stats",
+        "--shard",
+        "--force",
+        "--engine",
+        "--scheduler",
     ):
         assert f"{option} " in help_text or f"{option}," in help_text
 

@@ -43,12 +43,13 @@ def test_cli_page_documents_every_command_and_option(
         capsys,
     )
     commands = re.findall(r"^    (\w[\w-]*)\s{2,}", top, re.MULTILINE)
-    assert commands == ["run", "plugins"]
+    # cleanpipe's own commands, then the built-in header-footer plugin's.
+    assert commands == ["run", "plugins", "sites"]
     missing = [option for option in _options(top) if f"`{option}" not in page]
-    for command in commands:
-        assert f"\n## cleanpipe {command}\n" in page
-        sub = _options(_help(capsys, command))
-        assert "--traceback" in sub
+    for command in [["run"], ["plugins"], ["sites", "learn"], ["sites", "show"]]:
+        assert f"\n## cleanpipe {command[0]}\n" in page
+        sub = _options(_help(capsys, *command))
+        assert "--traceback" in sub or command[0] == "sites"
         missing += [f"{command} {o}" for o in sub if f"`{o}" not in page]
     assert not missing, f"options missing from docs/cli.md: {missing}"
 

@@ -18,7 +18,7 @@ HOOKS = [name for name in dir(hookspecs) if name.startswith("cleanpipe_")]
 
 
 def test_there_are_hooks() -> None:
-    assert HOOKS == ["cleanpipe_register_steps"]
+    assert HOOKS == ["cleanpipe_register_commands", "cleanpipe_register_steps"]
 
 
 @pytest.mark.parametrize("hook", HOOKS)

@@ -18,7 +18,9 @@ from cleanpipe.errors import (
     StepError,
 )
 from cleanpipe.hookspecs import hookimpl
-from cleanpipe.pipeline import DEFAULT_STEPS, Pipeline, clean, run
+from cleanpipe.pipeline import DEFAULT_STEPS, Pipeline, Recipe, clean, run
+from cleanpipe.reading import read_documents
+from cleanpipe.shards import ShardResult, clean_shard
 from cleanpipe.steps import Register, Step
 
 try:
@@ -36,14 +38,18 @@ __all__ = [
     "OptionError",
     "Pipeline",
     "PluginError",
+    "Recipe",
     "Register",
+    "ShardResult",
     "SpecError",
     "Step",
     "StepError",
     "__version__",
     "clean",
+    "clean_shard",
     "diff_changes",
     "hookimpl",
+    "read_documents",
     "replay",
     "run",
 ]

@@ -7,17 +7,23 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import cleanpipe
+from cleanpipe.batches import BATCH_BYTES, BATCH_RECORDS
 from cleanpipe.config import Settings, find_settings, read_settings
+from cleanpipe.dask_engine import DaskRunner
 from cleanpipe.errors import CleanpipeError, ExitCode, StepError
-from cleanpipe.files import MAX_BYTES, expand_inputs
+from cleanpipe.files import MAX_BYTES, Input, UsageError, expand_inputs
 from cleanpipe.options import describe_options, parse_assignment
 from cleanpipe.pipeline import DEFAULT_STEPS, Pipeline, registry
+from cleanpipe.pool import available_cores
+from cleanpipe.progress import Progress
 from cleanpipe.runner import Runner, check_outputs, errors_file, fail, print_error
+from cleanpipe.shards import parse_shard, select_shard
+from cleanpipe.stats import Stats
 
 __all__ = ["main"]
 
@@ -26,6 +32,9 @@ examples:
   cleanpipe run page.txt                      clean one file to standard output
   cleanpipe run --plugins default,-related-links pages/ -o clean/
   cleanpipe run corpus.jsonl.gz -o clean.jsonl.gz --text-field body
+  cleanpipe run --jobs auto --stats stats.json corpus/ -o clean/
+  cleanpipe run --shard $SLURM_ARRAY_TASK_ID/64 corpus/ -o clean/
+  cleanpipe run --engine dask --scheduler tcp://head:8786 corpus/ -o clean/
   cleanpipe run --explain page.txt > /dev/null   see what would change, and why
   cleanpipe plugins                           list the installed steps
 
@@ -61,8 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a file, a directory (its *.txt, *.jsonl and *.jsonl.gz files, "
-        "recursively) or - for standard input",
+        help="a file, a directory (its *.txt, *.jsonl, *.jsonl.gz and *.jsonl.zst "
+        "files, recursively) or - for standard input",
     )
     run.add_argument(
         "--plugins",
@@ -102,8 +111,8 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("auto", "text", "jsonl"),
         default="auto",
-        help="input format; 'auto' reads *.jsonl and *.jsonl.gz as JSONL, "
-        "anything else as text (default: auto)",
+        help="input format; 'auto' reads *.jsonl, *.jsonl.gz and *.jsonl.zst as "
+        "JSONL, anything else as text (default: auto)",
     )
     run.add_argument(
         "--text-field",
@@ -144,6 +153,56 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow -o to name an input file (it is replaced atomically)",
     )
+    run.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="clean in N worker processes, output still in input order; "
+        "0 or 'auto': one per available core (default: 1)",
+    )
+    run.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=BATCH_RECORDS,
+        metavar="N",
+        help="documents per batch, the unit of work of a worker process; a batch "
+        f"also ends at {BATCH_BYTES // 2**20} MB (default: {BATCH_RECORDS})",
+    )
+    run.add_argument(
+        "--stats",
+        type=Path,
+        metavar="FILE",
+        help="write what the run did as JSON to FILE: documents in/out/failed, "
+        "bytes, time and edits by rule per step",
+    )
+    run.add_argument(
+        "--shard",
+        type=_shard,
+        metavar="I/N",
+        help="clean only every N-th input file, from the I-th (0 <= I < N), "
+        "e.g. --shard $SLURM_ARRAY_TASK_ID/64",
+    )
+    run.add_argument(
+        "--force",
+        action="store_true",
+        help="into a directory, also clean inputs whose output is marked "
+        "finished (OUTPUT.done) by an earlier run with the same steps",
+    )
+    run.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="'dask' runs each input file as a task on a Dask cluster (needs "
+        "pip install 'cleanpipe[dask]' and -o DIR) (default: local)",
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask, the scheduler to use (tcp://host:8786); "
+        "default: a cluster on this machine with --jobs workers",
+    )
     listing = commands.add_parser(
         "plugins",
         parents=[common],
@@ -152,6 +211,7 @@ def _parser() -> argparse.ArgumentParser:
         "its options and whether 'default' runs it.",
     )
     listing.add_argument("--json", action="store_true", help="print JSON")
+    _plugin_commands(commands)
     return parser
 
 
@@ -161,9 +221,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "plugins":
             return _plugins(args)
-        return _run(args)
+        if args.command == "run":
+            return _run(args)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
     except CleanpipeError as exc:
-        if args.traceback:
+        if getattr(args, "traceback", False):
             traceback.print_exc()
         return fail(exc)
     except KeyboardInterrupt:
@@ -179,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_error(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         return ExitCode.FAILED
     except Exception as exc:  # noqa: BLE001 - a bug of ours: one line, no traceback
-        if args.traceback:
+        if getattr(args, "traceback", False):
             traceback.print_exc()
         print_error(
             f"internal error: {type(exc).__name__}: {exc} "
@@ -202,6 +265,24 @@ def _byte_size(text: str) -> int:
     return size
 
 
+def _plugin_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """Let each plugin add its subcommands; a clash or a failure is reported."""
+    for plugin, add in registry().commands:
+        known = set(commands.choices)
+        try:
+            add(commands)
+        except (argparse.ArgumentError, ValueError, TypeError) as exc:
+            print(
+                f"cleanpipe: warning: plugin {plugin!r} could not add its commands: {exc}",
+                file=sys.stderr,
+            )
+            continue
+        for name in set(commands.choices) - known:
+            commands.choices[name].set_defaults(plugin=plugin)
+
+
 def _warn_plugin_problems() -> None:
     for problem in registry().problems:
         print(f"cleanpipe: warning: {problem}", file=sys.stderr)
@@ -215,6 +296,8 @@ def _run(args: argparse.Namespace) -> int:
     )
     forced = None if args.format == "auto" else args.format
     inputs = expand_inputs(args.inputs, forced)
+    if args.shard:
+        inputs = select_shard(inputs, *args.shard)
     output: Path | None = args.output
     into_directory = output is not None and (
         output.is_dir()
@@ -222,25 +305,93 @@ def _run(args: argparse.Namespace) -> int:
         or len(args.inputs) > 1
         or any(Path(a).is_dir() for a in args.inputs if a != "-")
     )
+    if args.engine == "dask" and not into_directory:
+        msg = "--engine dask writes into a directory: give -o DIR"
+        raise UsageError(msg)
+    if args.scheduler and args.engine != "dask":
+        msg = "--scheduler is the address of a Dask scheduler: add --engine dask"
+        raise UsageError(msg)
     check_outputs(inputs, output, into_directory, args.in_place)
+    progress = _progress(inputs) if sys.stderr.isatty() and not args.explain else None
+
+    def report(message: str) -> None:
+        if progress is not None:
+            progress.clear()
+        print_error(message)
+
     with errors_file(args.errors) as errors_to:
-        runner = Runner(
-            pipeline,
-            report=print_error,
-            text_field=args.text_field,
-            max_bytes=args.max_bytes,
-            on_error=args.on_error,
-            explain_to=sys.stderr if args.explain else None,
-            errors_to=errors_to,
-        )
+        runner = _runner(args, pipeline, report, errors_to, progress)
         try:
-            summary = runner.run(inputs, output, into_directory)
+            stats = runner.run(inputs, output, into_directory)
         except StepError as exc:
             if args.traceback:
                 traceback.print_exc()
             print_error(f"{exc} (stopping: --on-error fail)")
             return ExitCode.FAILED
-    return summary.exit_code
+        finally:
+            if progress is not None:
+                progress.clear()
+            _report_stats(runner.stats, args.stats, summary=progress is not None)
+    return stats.exit_code
+
+
+def _runner(
+    args: argparse.Namespace,
+    pipeline: Pipeline,
+    report: Callable[[str], None],
+    errors_to: IO[str] | None,
+    progress: Progress | None,
+) -> Runner:
+    """The runner of the engine that ``--engine`` names, set up from the options."""
+    runner = Runner if args.engine == "local" else DaskRunner
+    return runner(
+        pipeline,
+        report=report,
+        text_field=args.text_field,
+        on_error=args.on_error,
+        explain_to=sys.stderr if args.explain else None,
+        errors_to=errors_to,
+        jobs=args.jobs,
+        batch_size=args.batch_size,
+        max_bytes=args.max_bytes,
+        force=args.force,
+        progress=progress,
+        **({"scheduler": args.scheduler} if args.engine == "dask" else {}),
+    )
+
+
+def _jobs(text: str) -> int:
+    if text in {"0", "auto"}:
+        return available_cores()
+    return _positive(text)
+
+
+def _shard(text: str) -> tuple[int, int]:
+    try:
+        return parse_shard(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _positive(text: str) -> int:
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    msg = f"takes a whole number above 0, not {text!r}"
+    raise argparse.ArgumentTypeError(msg)
+
+
+def _progress(inputs: list[Input]) -> Progress:
+    sizes = [source.path.stat().st_size if source.path else None for source in inputs]
+    total = None if None in sizes else sum(s or 0 for s in sizes)
+    return Progress(sys.stderr, total)
+
+
+def _report_stats(stats: Stats, path: Path | None, *, summary: bool) -> None:
+    """Write ``--stats FILE``; on a terminal, also print the summary."""
+    if path is not None:
+        path.write_text(json.dumps(stats.to_json(), indent=2) + "\n", encoding="utf-8")
+    if summary:
+        print(f"cleanpipe: {stats.describe()}", file=sys.stderr)
 
 
 def _options(settings: Settings, assignments: list[str]) -> dict[str, dict[str, Any]]:

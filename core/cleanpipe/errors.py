@@ -64,5 +64,11 @@ class StepError(CleanpipeError):
         self.step = step
         self.package = package
         self.source = source
+        self.problem = problem
         where = f" on {source}" if source else ""
         super().__init__(f"step {step!r} ({package}) failed{where}: {problem}")
+
+    def __reduce__(self) -> tuple[type[StepError], tuple[str, str, str | None, str]]:
+        # A failure in a worker process (--jobs, Dask) comes back pickled: the
+        # default pickling would call __init__ with the message alone.
+        return type(self), (self.step, self.package, self.source, self.problem)

@@ -15,6 +15,7 @@ steps, so installing a plugin never changes what ``--plugins default`` does.
 
 from __future__ import annotations
 
+import argparse
 from typing import TYPE_CHECKING
 
 import pluggy
@@ -77,4 +78,32 @@ def cleanpipe_register_steps(register: Register) -> None:
 
         def shout(text: str) -> str:
             return text.upper()
+    """
+
+
+@hookspec
+def cleanpipe_register_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """Add subcommands to the ``cleanpipe`` command line.
+
+    Called once, when the command line is built. ``commands`` is the
+    :mod:`argparse` sub-parsers object: add a parser, its arguments, and a
+    ``handler`` default, the function that runs the command with the parsed
+    arguments and returns the exit status::
+
+        @cleanpipe.hookimpl
+        def cleanpipe_register_commands(commands):
+            sites = commands.add_parser("sites", help="learn site profiles")
+            sites.add_argument("inputs", nargs="+")
+            sites.set_defaults(handler=learn)
+
+        def learn(args) -> int:
+            ...
+            return 0
+
+    A handler reports a problem by raising :class:`cleanpipe.CleanpipeError`
+    (one line on standard error, exit status from the error), as ``run``
+    does. A command whose name is taken by cleanpipe or by another plugin is
+    reported and left out.
     """

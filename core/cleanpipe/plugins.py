@@ -37,6 +37,9 @@ class Registry:
 
     steps: dict[str, Step]
     problems: tuple[PluginError, ...] = ()
+    #: ``(plugin, add)`` per plugin that adds subcommands: ``add(commands)``
+    #: calls its ``cleanpipe_register_commands``.
+    commands: tuple[tuple[str, Callable[..., object]], ...] = ()
 
 
 def load_registry(
@@ -83,7 +86,11 @@ def load_registry(
         )
     }
     steps = _collect_steps(pm, packages, problems)
-    return Registry(steps=steps, problems=tuple(problems))
+    commands = tuple(
+        (impl.plugin_name, impl.function)
+        for impl in pm.hook.cleanpipe_register_commands.get_hookimpls()
+    )
+    return Registry(steps=steps, problems=tuple(problems), commands=commands)
 
 
 def _package_of(entry_point: importlib.metadata.EntryPoint) -> str:

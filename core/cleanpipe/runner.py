@@ -3,124 +3,168 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, Any
 
 import attrs
 
-from cleanpipe.document import Document
-from cleanpipe.errors import CleanpipeError, ExitCode, StepError
-from cleanpipe.explain import explain, wants_color
-from cleanpipe.files import (
-    MAX_BYTES,
-    Input,
-    InputError,
-    Record,
-    UsageError,
-    atomic_output,
-    format_record,
-    read_records,
+from cleanpipe.batches import BATCH_RECORDS, read_batches
+from cleanpipe.cleaning import (
+    BatchResult,
+    Handling,
+    OnError,
+    clean_batch,
+    clean_in_worker,
+    start_worker,
 )
+from cleanpipe.errors import CleanpipeError, ExitCode
+from cleanpipe.explain import wants_color
+from cleanpipe.files import MAX_BYTES, Input, UsageError, atomic_output
+from cleanpipe.markers import is_finished, mark_finished, shard_key
 from cleanpipe.pipeline import Pipeline
+from cleanpipe.pool import ordered_map
+from cleanpipe.progress import Progress
+from cleanpipe.stats import Stats
 
-__all__ = ["OnError", "Runner", "Summary"]
-
-#: What to do with a document whose step fails: keep its text as it was,
-#: stop the run, or leave the document out of the output.
-OnError = Literal["keep", "fail", "skip"]
-
-
-@attrs.define
-class Summary:
-    """What a run did, for the exit status and the closing message."""
-
-    documents: int = 0
-    failed: int = 0
-    rejected: int = 0
-    unreadable: int = 0
-
-    @property
-    def exit_code(self) -> ExitCode:
-        """``OK`` only if every document of every input was cleaned."""
-        problems = self.failed + self.rejected + self.unreadable
-        return ExitCode.FAILED if problems else ExitCode.OK
+__all__ = ["OnError", "Runner"]
 
 
 @attrs.define
 class Runner:
     """Cleans inputs with a pipeline and writes them where they belong.
 
+    Outputs, messages and counts come in input order, whatever ``jobs`` is:
+    the worker processes clean batches, this process writes their results
+    in order.
+
     :ivar report: receives one line per problem (a step that failed, a
         record that was rejected, an input that could not be read).
+    :ivar jobs: worker processes; 1 cleans in this process.
+    :ivar batch_size: documents per batch, the unit of work of a worker.
+    :ivar force: clean inputs whose output is marked finished, too.
+    :ivar progress: the progress display, told of each batch once written.
     """
 
     pipeline: Pipeline
     report: Callable[[str], None]
     text_field: str = "text"
-    max_bytes: int = MAX_BYTES
     on_error: OnError = "keep"
     explain_to: IO[str] | None = None
     errors_to: IO[str] | None = None
-    summary: Summary = attrs.field(factory=Summary)
+    jobs: int = 1
+    batch_size: int = BATCH_RECORDS
+    max_bytes: int = MAX_BYTES
+    force: bool = False
+    progress: Progress | None = None
+    stats: Stats = attrs.field(factory=Stats)
 
     def run(
-        self, inputs: list[Input], output: Path | None, into_directory: bool
-    ) -> Summary:
-        """Clean every input: to standard output, to one file, or into a directory."""
+        self, inputs: Sequence[Input], output: Path | None, into_directory: bool
+    ) -> Stats:
+        """Clean every input: to standard output, to one file, or into a directory.
+
+        Into a directory, each input is a shard: its own output file, with a
+        marker once complete, and skipped when an earlier run completed it.
+        """
         if into_directory and output is not None:
-            for source in inputs:
-                with atomic_output(output / source.relative) as stream:
-                    self._clean_input(source, stream)
-        else:
-            with atomic_output(output) as stream:
-                for source in inputs:
-                    self._clean_input(source, stream)
-        return self.summary
+            return self.run_shards([(s, output / s.relative) for s in inputs])
+        with (
+            self.stats.timed(),
+            atomic_output(output) as stream,
+            contextlib.closing(self._results(inputs)) as results,
+        ):
+            for result in results:
+                self._write(result, stream)
+        return self.stats
 
-    def _clean_input(self, source: Input, stream: IO[str]) -> None:
-        try:
-            for record in read_records(source, self.text_field, self.max_bytes):
-                self._clean_record(record, stream)
-        except InputError as exc:
-            self.summary.unreadable += 1
-            self.report(str(exc))
+    def run_shards(self, shards: Sequence[tuple[Input, Path]]) -> Stats:
+        """Clean each input into its own output file, given as ``(input, output)``."""
+        with self.stats.timed():
+            todo = self._unfinished(shards)
+            with contextlib.closing(self._results([s for s, _, _ in todo])) as results:
+                for _, target, key in todo:
+                    shard = Stats()
+                    with shard.timed(), atomic_output(target) as stream:
+                        for result in results:
+                            shard.add(self._write(result, stream))
+                            if result.batch.last:
+                                break
+                    if key is not None and not shard.unreadable:
+                        mark_finished(target, key, shard.to_json())
+        return self.stats
 
-    def _clean_record(self, record: Record, stream: IO[str]) -> None:
-        if record.text is None:
-            self.summary.rejected += 1
-            self.report(f"{record.where}: rejected: {record.error}")
-            self._keep_rejected(record)
-            return
-        self.summary.documents += 1
-        try:
-            doc = self.pipeline.run(Document(record.text, id=record.where))
-        except StepError as exc:
-            self.summary.failed += 1
-            if self.on_error == "fail":
-                raise
-            self.report(str(exc) + _consequence(self.on_error))
-            if self.on_error == "skip":
-                self._keep_rejected(record)
-                return
-            doc = Document(record.text, id=record.where)
-        if self.explain_to is not None:
-            self.explain_to.write(
-                explain(record.text, doc, color=wants_color(self.explain_to))
+    def _unfinished(
+        self, shards: Sequence[tuple[Input, Path]]
+    ) -> list[tuple[Input, Path, dict[str, Any] | None]]:
+        """The shards to clean, with their marker keys; count the others skipped."""
+        todo = []
+        for source, target in shards:
+            key = shard_key(source, self.pipeline, self.text_field, self.on_error)
+            if key is not None and not self.force and is_finished(target, key):
+                self.stats.skipped += 1
+                if self.progress is not None:
+                    self.progress.skip(key["size"])
+            else:
+                todo.append((source, target, key))
+        return todo
+
+    def _results(self, inputs: Sequence[Input]) -> Generator[BatchResult, None, None]:
+        handling = Handling(
+            self.text_field,
+            self.on_error,
+            explain=self.explain_to is not None,
+            color=self.explain_to is not None and wants_color(self.explain_to),
+            max_bytes=self.max_bytes,
+        )
+        batches = read_batches(
+            inputs, records=self.batch_size, max_bytes=self.max_bytes
+        )
+        if self.jobs == 1:
+            yield from map(
+                functools.partial(clean_batch, self.pipeline, handling), batches
             )
-        stream.write(format_record(record, doc.text, self.text_field))
+            return
+        if self.pipeline.recipe is None:
+            msg = (
+                "a pipeline not built by Pipeline.from_spec cannot be rebuilt in "
+                "worker processes: run it with one job"
+            )
+            raise UsageError(msg)
+        yield from ordered_map(
+            clean_in_worker,
+            batches,
+            jobs=self.jobs,
+            initializer=start_worker,
+            initargs=(self.pipeline.recipe, handling),
+        )
 
-    def _keep_rejected(self, record: Record) -> None:
-        if self.errors_to is not None:
-            raw = record.raw if record.raw is not None else record.text or ""
-            self.errors_to.write(raw if raw.endswith("\n") else raw + "\n")
-
-
-def _consequence(on_error: OnError) -> str:
-    if on_error == "skip":
-        return " (document left out)"
-    return " (document kept as it was)"
+    def _write(self, result: BatchResult, stream: IO[str]) -> Stats:
+        """Write and report what became of a batch's documents; its stats."""
+        stats = result.stats
+        for outcome in result.outcomes:
+            if outcome.stop is not None:
+                raise outcome.stop
+            if outcome.report is not None:
+                self.report(outcome.report)
+            if outcome.kept is not None and self.errors_to is not None:
+                self.errors_to.write(outcome.kept)
+            if outcome.explained is not None and self.explain_to is not None:
+                self.explain_to.write(outcome.explained)
+            if outcome.output is not None:
+                stream.write(outcome.output)
+        batch = result.batch
+        if batch.error is not None:
+            stats.unreadable += 1
+            self.report(batch.error)
+        elif batch.last:
+            stats.inputs += 1
+        self.stats.add(stats)
+        if self.progress is not None:
+            self.progress.advance(stats, batch.read)
+        return stats
 
 
 @contextlib.contextmanager

@@ -92,18 +92,20 @@ class Step:
             problem = f"returned {type(result).__name__}, expected {expected.__name__}"
             raise StepError(self.name, self.package, doc.id, problem)
         if isinstance(result, str):
+            # Most steps change nothing in most documents: no diff, no copy.
+            if result == doc.text:
+                return doc
             result = doc.apply(diff_changes(doc.text, result))
-        return result.evolve(edits=_stamped(doc, result, self.name))
+        known = len(doc.edits)
+        if len(result.edits) == known:
+            return result
+        return result.evolve(edits=_stamped(result.edits, known, self.name))
 
 
-def _stamped(before: Document, after: Document, step: str) -> tuple[Edit, ...]:
-    known = len(before.edits)
-    # Direct construction: attrs.evolve costs several times more per edit, and
-    # a step may make millions of edits on a large document.
-    new = tuple(
-        Edit(step, e.rule, e.offset, e.before, e.after) for e in after.edits[known:]
-    )
-    return after.edits[:known] + new
+def _stamped(edits: tuple[Edit, ...], known: int, step: str) -> tuple[Edit, ...]:
+    # Edit(...) directly: attrs.evolve per edit costs several times more.
+    new = (Edit(step, *edit[1:]) for edit in edits[known:])
+    return (*edits[:known], *new)
 
 
 def _takes_document(function: Callable[..., Any]) -> bool:

@@ -13,6 +13,7 @@ evidence: ``-O header-footer.profiles=profiles.json``.
 
 from __future__ import annotations
 
+import argparse
 import functools
 from pathlib import Path
 
@@ -21,9 +22,26 @@ import attrs
 import cleanpipe
 from cleanpipe_plugins.header_footer.chrome import Options as ChromeOptions
 from cleanpipe_plugins.header_footer.chrome import find_chrome
+from cleanpipe_plugins.header_footer.commands import add_sites_command
 from cleanpipe_plugins.header_footer.sites import SiteProfiles, site_key
 
 __all__ = ["Options", "remove_header_footer"]
+
+
+@functools.cache
+def _load_profiles(path: str) -> SiteProfiles:
+    try:
+        return SiteProfiles.load(Path(path))
+    except (OSError, ValueError) as exc:
+        msg = f"cannot use site profiles {path}: {exc}"
+        raise cleanpipe.OptionError(msg) from exc
+
+
+def _readable_profiles(_: object, __: object, path: str | None) -> None:
+    # Checked when the pipeline is built: a wrong path is a usage error,
+    # not a failure on every document.
+    if path is not None:
+        _load_profiles(path)
 
 
 @attrs.frozen
@@ -37,17 +55,8 @@ class Options(ChromeOptions):
             host is the site) or any other value, used as it is.
     """
 
-    profiles: str | None = None
+    profiles: str | None = attrs.field(default=None, validator=_readable_profiles)
     site_field: str = "url"
-
-
-@functools.cache
-def _load_profiles(path: str) -> SiteProfiles:
-    try:
-        return SiteProfiles.load(Path(path))
-    except (OSError, ValueError) as exc:
-        msg = f"cannot use site profiles {path}: {exc}"
-        raise cleanpipe.OptionError(msg) from exc
 
 
 def _site_chrome(doc: cleanpipe.Document, options: Options) -> frozenset[str]:
@@ -83,3 +92,10 @@ def cleanpipe_register_steps(register: cleanpipe.Register) -> None:
         "and inside the article.",
         options=Options,
     )
+
+
+@cleanpipe.hookimpl
+def cleanpipe_register_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    add_sites_command(commands)

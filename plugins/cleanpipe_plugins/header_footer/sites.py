@@ -78,6 +78,10 @@ class SiteProfiles:
             _page_keys(text, self.max_words)
         )
 
+    def sites(self) -> list[str]:
+        """The sites learned, sorted."""
+        return sorted(self._pages)
+
     def pages(self, site: str) -> int:
         """How many pages of ``site`` were added."""
         return self._pages[site]

@@ -20,3 +20,17 @@ def slow(text: str) -> str:
     if "slow" in text:
         time.sleep(30)
     return text
+
+
+@cleanpipe.hookimpl
+def cleanpipe_register_commands(commands):
+    hello = commands.add_parser("hello", help="Say hello, or fail.")
+    hello.add_argument("name")
+    hello.set_defaults(handler=hello_command)
+
+
+def hello_command(args):
+    if args.name == "nobody":
+        raise cleanpipe.CleanpipeError("there is nobody to greet")
+    print(f"hello, {args.name}")
+    return 0

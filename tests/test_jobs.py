@@ -1,0 +1,148 @@
+"""--jobs: worker processes give the output, messages and counts of one job."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from cleanpipe import Pipeline, StepError
+from cleanpipe.pool import ordered_map
+from conftest import Cli, tree
+
+PLUGINS = "mojibake,sentence-split,explode,header-footer"
+
+
+@pytest.fixture
+def explodes(cli_with: Callable[..., Cli]) -> Cli:
+    return cli_with("cleanpipe-explodes")
+
+
+@pytest.mark.parametrize("on_error", ["keep", "skip", "fail"])
+def test_two_jobs_write_and_report_what_one_job_does(
+    explodes: Cli, corpus: Path, tmp_path: Path, on_error: str
+) -> None:
+    runs = {}
+    for jobs in ("1", "2"):
+        errors = tmp_path / f"errors-{jobs}.jsonl"
+        stats = tmp_path / f"stats-{jobs}.json"
+        result = explodes(
+            "run",
+            "--plugins",
+            PLUGINS,
+            "--on-error",
+            on_error,
+            "--jobs",
+            jobs,
+            "--batch-size",
+            "3",
+            "--errors",
+            str(errors),
+            "--stats",
+            str(stats),
+            str(corpus / "a.jsonl"),
+        )
+        counts = json.loads(stats.read_text())
+        del counts["seconds"]
+        for step in counts["steps"].values():
+            del step["seconds"]
+        runs[jobs] = (result.returncode, result.stdout, result.stderr, counts)
+        if on_error != "fail":
+            runs[jobs] += (errors.read_text(),)
+    assert runs["1"] == runs["2"]
+    returncode, stdout, stderr, counts, *_ = runs["1"]
+    assert returncode == 1
+    assert f"step 'explode' (cleanpipe-explodes 0.2.0) failed on {corpus}" in stderr
+    assert "Traceback" not in stderr
+    if on_error == "fail":
+        # Stopped at the first 'boom' (line 5), after writing the lines before it.
+        assert len(stdout.splitlines()) == 4
+        assert stderr.count("cleanpipe: error:") == 1
+        assert "(stopping: --on-error fail)" in stderr
+    else:
+        assert f"{corpus / 'a.jsonl'}:6: rejected: not valid JSON" in stderr
+        assert counts["documents"]["in"] == 40
+        assert counts["documents"]["failed"] == 3
+
+
+def test_two_jobs_fill_a_directory_and_explain_as_one_job_does(
+    explodes: Cli, corpus: Path, tmp_path: Path
+) -> None:
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        result = explodes(
+            "run",
+            "--plugins",
+            PLUGINS,
+            "-j",
+            jobs,
+            "--batch-size",
+            "2",
+            "--explain",
+            str(corpus),
+            "-o",
+            str(out),
+        )
+        outputs[jobs] = (result.returncode, result.stderr, tree(out))
+    assert outputs["1"] == outputs["2"]
+    returncode, stderr, files = outputs["1"]
+    assert returncode == 1
+    assert stderr.count("-- sentence-split:") > 10
+    assert sorted(files) == [
+        "a.jsonl",
+        "c.jsonl.gz",
+        "empty.jsonl",
+        "page.txt",
+        "sub/b.jsonl.zst",
+    ]
+    assert files["empty.jsonl"] == b""
+
+
+def test_jobs_auto_and_bad_values(cli: Cli, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("one.Two")
+    for jobs in ("auto", "0"):
+        result = cli("run", "--plugins", "sentence-split", "-j", jobs, str(page))
+        assert (result.returncode, result.stdout) == (0, "one. Two\n")
+    bad = cli("run", "-j", "many", str(page))
+    assert bad.returncode == 2
+    assert "takes a whole number above 0, not 'many'" in bad.stderr
+
+
+def test_a_step_error_survives_the_trip_from_a_worker() -> None:
+    error = StepError("explode", "cleanpipe-explodes 0.2.0", "a.jsonl:5", "boom")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.step, copy.package, copy.source, str(copy)) == (
+        error.step,
+        error.package,
+        error.source,
+        str(error),
+    )
+
+
+def test_workers_rebuild_the_pipeline_from_its_recipe() -> None:
+    pipeline = Pipeline.from_spec(
+        "default,-related-links", {"mojibake": {"uncurl_quotes": "true"}}
+    )
+    assert pipeline.recipe is not None
+    rebuilt = pickle.loads(pickle.dumps(pipeline.recipe)).build()
+    assert rebuilt == pipeline
+    assert rebuilt.run("“Putinâ€™s” region.More").text == '"Putin\'s" region. More'
+
+
+def test_the_pool_reads_only_a_few_items_ahead() -> None:
+    pulled = []
+
+    def items() -> Iterator[str]:
+        for n in range(100):
+            pulled.append(n)
+            yield "x" * n
+
+    results = ordered_map(len, items(), jobs=2)
+    assert next(results) == 0
+    assert len(pulled) <= 5  # two per worker in flight, and the one asked for
+    assert list(results) == list(range(1, 100))
