@@ -203,7 +203,7 @@ def test_version_and_help_explain_each_option(cli: Cli) -> None:
 def test_plugins_lists_builtins_with_package_and_default(cli: Cli) -> None:
     rows = json.loads(cli("plugins", "--json").stdout)
     names = [row["name"] for row in rows]
-    assert names[:4] == ["mojibake", "related-links", "sentence-split", "header-footer"]
+    assert names[:4] == ["mojibake", "related-links", "header-footer", "sentence-split"]
     assert all(
         row["default"] and row["package"].startswith("cleanpipe ") for row in rows[:4]
     )

@@ -22,8 +22,8 @@ def test_default_expands_to_the_fixed_order() -> None:
 def test_spec_adds_removes_and_keeps_order() -> None:
     assert parse_spec("default,-related-links,shout", KNOWN) == (
         "mojibake",
-        "sentence-split",
         "header-footer",
+        "sentence-split",
         "shout",
     )
     assert parse_spec("shout,mojibake", KNOWN) == ("shout", "mojibake")

@@ -26,9 +26,12 @@ __all__ = [
 ]
 
 #: What ``--plugins default`` runs, in this order. Characters are repaired
-#: first; the related-links run is split off while its joins are still there
-#: to split at; missing spaces are put back before the page chrome is judged.
-DEFAULT_STEPS = ("mojibake", "related-links", "sentence-split", "header-footer")
+#: first; the related-links run is split off while the joins between its
+#: headlines are still there to split at; the chrome is judged on the page as
+#: it came (header-footer finds the lost block boundaries itself), and missing
+#: spaces are put back in what is left, the article (on the dev pages this
+#: order keeps more of the article than splitting first: recall 0.958 vs 0.946).
+DEFAULT_STEPS = ("mojibake", "related-links", "header-footer", "sentence-split")
 
 
 @functools.cache
