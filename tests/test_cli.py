@@ -208,3 +208,17 @@ def test_plugins_lists_builtins_with_package_and_default(cli: Cli) -> None:
         row["default"] and row["package"].startswith("cleanpipe ") for row in rows[:4]
     )
     assert all(row["description"] for row in rows)
+
+
+def test_metadata_field_keeps_what_steps_split_off(
+    cli: Cli, seed_text: str, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": seed_text}) + "\n")
+    record = json.loads(cli("run", "--metadata-field", "cleanpipe", str(corpus)).stdout)
+    removed = record["cleanpipe"]["header_footer"]["removed"]
+    assert {"rule": "before-article", "text": "cupure logo"} in removed or any(
+        "cupure logo" in r["text"] for r in removed
+    )
+    assert record["cleanpipe"]["related_links"]
+    assert "cleanpipe" not in json.loads(cli("run", str(corpus)).stdout)

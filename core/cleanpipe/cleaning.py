@@ -44,6 +44,8 @@ class Handling:
     explain: bool = False
     #: Whether that description is coloured for a terminal.
     color: bool = False
+    #: The JSONL field to write each document's metadata to, if any.
+    metadata_field: str | None = None
     #: Documents larger than this are rejected (``--max-bytes``).
     max_bytes: int = MAX_BYTES
 
@@ -118,7 +120,12 @@ def _clean_record(
         failure = f"{exc} (document kept as it was)"
         doc = record.document(handling.text_field)
     stats.count_edits(doc)
-    output = format_record(record, doc.text, handling.text_field)
+    metadata = (
+        None
+        if handling.metadata_field is None
+        else (handling.metadata_field, doc.metadata)
+    )
+    output = format_record(record, doc.text, handling.text_field, metadata)
     stats.written += 1
     stats.bytes_out += len(output.encode("utf-8"))
     explained = (

@@ -121,6 +121,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the JSONL field holding the text; other fields are kept (default: text)",
     )
     run.add_argument(
+        "--metadata-field",
+        metavar="NAME",
+        help="JSONL output: also write each document's metadata (what steps split "
+        "off or removed, e.g. related_links, header_footer) to the field NAME",
+    )
+    run.add_argument(
         "--max-bytes",
         type=_byte_size,
         default=MAX_BYTES,
@@ -354,6 +360,7 @@ def _runner(
         jobs=args.jobs,
         batch_size=args.batch_size,
         max_bytes=args.max_bytes,
+        metadata_field=args.metadata_field,
         force=args.force,
         progress=progress,
         **({"scheduler": args.scheduler} if args.engine == "dask" else {}),

@@ -11,7 +11,7 @@ import re
 import secrets
 import sys
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -281,21 +281,39 @@ def _json_record(where: str, line: str, text_field: str) -> Record:
     return Record(where, text, fields, line)
 
 
-def format_record(record: Record, text: str, text_field: str) -> str:
+def format_record(
+    record: Record,
+    text: str,
+    text_field: str,
+    metadata: tuple[str, Mapping[str, Any]] | None = None,
+) -> str:
     """The output for a cleaned record: a text with a final newline, or a JSON line.
 
-    A text that is only whitespace gives no output at all.
+    A text that is only whitespace gives no output at all. ``metadata``, a
+    field name and the document's metadata, adds that field to a JSON line.
     """
     if record.fields is None:
         if not text.strip():
             return ""
         return text if text.endswith("\n") else text + "\n"
-    line = json.dumps({**record.fields, text_field: text}, ensure_ascii=False)
+    fields = {**record.fields, text_field: text}
+    if metadata is not None:
+        fields[metadata[0]] = dict(metadata[1])
+    line = json.dumps(fields, ensure_ascii=False, default=_jsonable)
     if _LONE_SURROGATE.search(line):
         # A lone surrogate ("\\ud800" in the input) cannot be written as UTF-8:
         # keep it escaped, as the input had it.
-        line = json.dumps({**record.fields, text_field: text})
+        line = json.dumps(fields, default=_jsonable)
     return line + "\n"
+
+
+def _jsonable(value: object) -> object:
+    """JSON for what steps put in metadata: mappings, sets and tuples, else text."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    return str(value)
 
 
 @contextlib.contextmanager

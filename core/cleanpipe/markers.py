@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cleanpipe.cleaning import Handling
 from cleanpipe.files import Input, atomic_output
 from cleanpipe.pipeline import Pipeline
 
@@ -26,7 +27,7 @@ def marker_path(output: Path) -> Path:
 
 
 def shard_key(
-    source: Input, pipeline: Pipeline, text_field: str, on_error: str
+    source: Input, pipeline: Pipeline, handling: Handling
 ) -> dict[str, Any] | None:
     """What the output of ``source`` depends on; ``None`` for standard input."""
     if source.path is None:
@@ -39,8 +40,10 @@ def shard_key(
         "format": source.format,
         # repr of an options instance lists every value, defaults included.
         "steps": [[s.name, s.package, repr(options)] for s, options in pipeline.steps],
-        "text_field": text_field,
-        "on_error": on_error,
+        "text_field": handling.text_field,
+        "on_error": handling.on_error,
+        "metadata_field": handling.metadata_field,
+        "max_bytes": handling.max_bytes,
     }
 
 

@@ -57,6 +57,7 @@ class Runner:
     jobs: int = 1
     batch_size: int = BATCH_RECORDS
     max_bytes: int = MAX_BYTES
+    metadata_field: str | None = None
     force: bool = False
     progress: Progress | None = None
     stats: Stats = attrs.field(factory=Stats)
@@ -102,7 +103,7 @@ class Runner:
         """The shards to clean, with their marker keys; count the others skipped."""
         todo = []
         for source, target in shards:
-            key = shard_key(source, self.pipeline, self.text_field, self.on_error)
+            key = shard_key(source, self.pipeline, self._handling())
             if key is not None and not self.force and is_finished(target, key):
                 self.stats.skipped += 1
                 if self.progress is not None:
@@ -111,14 +112,18 @@ class Runner:
                 todo.append((source, target, key))
         return todo
 
-    def _results(self, inputs: Sequence[Input]) -> Generator[BatchResult, None, None]:
-        handling = Handling(
+    def _handling(self) -> Handling:
+        return Handling(
             self.text_field,
             self.on_error,
             explain=self.explain_to is not None,
             color=self.explain_to is not None and wants_color(self.explain_to),
             max_bytes=self.max_bytes,
+            metadata_field=self.metadata_field,
         )
+
+    def _results(self, inputs: Sequence[Input]) -> Generator[BatchResult, None, None]:
+        handling = self._handling()
         batches = read_batches(
             inputs, records=self.batch_size, max_bytes=self.max_bytes
         )
