@@ -9,8 +9,10 @@ import cleanpipe
 RELATED = [
     "Trump Uses 1 Rather Bizarre Word As He Ponders Why 'Everyone Hates Russia'",
     "Russian Forces Have Sustained A Million Losses In Ukraine War, UK Says",
-    "Putin Ambassador Accuses UK Of Helping Ukraine Attack Russia – And Comes Up "
-    "With A Bizarre British Motive",
+    (
+        "Putin Ambassador Accuses UK Of Helping Ukraine Attack Russia – And Comes Up "
+        "With A Bizarre British Motive"
+    ),
 ]
 
 
