@@ -15,9 +15,13 @@ import argparse
 import contextlib
 import io
 import json
+import tempfile
 from pathlib import Path
 
 import score
+from cleanpipe_plugins.header_footer.sites import SiteProfiles, site_key
+
+import cleanpipe
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -72,6 +76,32 @@ def measure(
     with contextlib.redirect_stdout(out):
         score.main(argv + (["--peers"] if peers else []))
     return json.loads(out.getvalue())
+
+
+def corpus_run(variant: str) -> dict[str, float]:
+    """The default pipeline over the pages as one corpus, with site profiles.
+
+    Profiles are learned over all pages (their ``url`` names the site), as
+    ``cleanpipe sites learn`` does, then each page is cleaned with them, as
+    ``cleanpipe run -O header-footer.profiles=FILE`` does.
+    """
+    rows = [json.loads(line) for line in (DATA / "boilerplate.jsonl").open(encoding="utf-8")]
+    profiles = SiteProfiles()
+    for row in rows:
+        profiles.add(site_key(row["url"]), row[variant])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "profiles.json"
+        profiles.save(path)
+        pipeline = cleanpipe.Pipeline.from_spec(
+            "default", {"header-footer": {"profiles": str(path)}}
+        )
+        by_text = {
+            row[variant]: pipeline.run(
+                cleanpipe.Document(row[variant], fields={"url": row["url"]})
+            ).text
+            for row in rows
+        }
+    return score.boilerplate(rows, by_text.__getitem__, variant)
 
 
 def main() -> None:
