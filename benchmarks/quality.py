@@ -18,10 +18,9 @@ import json
 import tempfile
 from pathlib import Path
 
+import cleanpipe
 import score
 from cleanpipe_plugins.header_footer.sites import SiteProfiles, site_key
-
-import cleanpipe
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -85,7 +84,9 @@ def corpus_run(variant: str) -> dict[str, float]:
     ``cleanpipe sites learn`` does, then each page is cleaned with them, as
     ``cleanpipe run -O header-footer.profiles=FILE`` does.
     """
-    rows = [json.loads(line) for line in (DATA / "boilerplate.jsonl").open(encoding="utf-8")]
+    rows = [
+        json.loads(line) for line in (DATA / "boilerplate.jsonl").open(encoding="utf-8")
+    ]
     profiles = SiteProfiles()
     for row in rows:
         profiles.add(site_key(row["url"]), row[variant])
