@@ -49,13 +49,17 @@ INPUTS: dict[str, Callable[[int], str]] = {
 
 
 def seconds(pipeline: cleanpipe.Pipeline, text: str, repeats: int) -> float:
-    """The best of ``repeats`` timings of one run."""
+    """The best of ``repeats`` timings of one run, in CPU seconds.
+
+    CPU time, not wall time: on a shared machine, other processes stretch the
+    wall time of a long run more than that of a short one.
+    """
     best = float("inf")
     for _ in range(repeats):
         gc.collect()
-        start = time.perf_counter()
+        start = time.process_time()
         pipeline.run(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
