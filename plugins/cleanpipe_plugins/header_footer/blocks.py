@@ -97,6 +97,10 @@ _WEAK_GLUE = re.compile(
 )
 
 _WORD = re.compile(r"\w+")
+# The first character of each \w+ word, and the words of at most three characters:
+# two scans instead of a Python loop over the words.
+_INITIAL = re.compile(r"(?<!\w)\w")
+_SHORT_WORD = re.compile(r"(?<!\w)\w{1,3}(?!\w)")
 # A link or an address is one word, however many \w+ runs it holds.  Both branches
 # may only start a token, so a long token is scanned once.
 _URL = re.compile(
@@ -173,25 +177,16 @@ def describe(text: str, start: int, end: int) -> Block:
     plain, links = chunk, 0
     if "://" in chunk or "@" in chunk or "www." in chunk:
         plain, links = _URL.subn(" ", chunk)
-    tokens = _WORD.findall(plain)
+    # The initial of every word: "".join is cheaper than a loop over the words.
+    initials = "".join(_INITIAL.findall(plain))
     cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
-    words = len(tokens) + cjk // 2 + links
-    # One pass over the tokens is cheaper than a regex per count.
-    cased = lower = short = numbers = 0
-    for token in tokens:
-        initial = token[0]
-        if initial.islower():
-            lower += 1
-            cased += 1
-        elif initial.isupper():
-            cased += 1
-        elif initial.isdigit():
-            numbers += 1
-        if len(token) <= 3 and token.isalpha():
-            short += 1
-    if numbers:
-        # "2.8", "11:03" and "1,500" are one number each.
-        numbers = len(_NUMBER.findall(plain))
+    words = len(initials) + cjk // 2 + links
+    # No character is both lowercase and uppercase, nor cased and a digit.
+    lower = sum(map(str.islower, initials))
+    cased = lower + sum(map(str.isupper, initials))
+    short = sum(map(str.isalpha, _SHORT_WORD.findall(plain)))
+    # "2.8", "11:03" and "1,500" are one number each.
+    numbers = len(_NUMBER.findall(plain)) if any(map(str.isdigit, initials)) else 0
     glued = len(_WEAK_GLUE.findall(plain))
     # Each glued capital starts a word too: "GlobalGermanySpain" is three.
     cased += glued
@@ -205,12 +200,19 @@ def describe(text: str, start: int, end: int) -> Block:
         stops=len(_INNER_STOP.findall(chunk)),
         ends_stop=_END_STOP.search(tail) is not None,
         truncated=_TRUNCATED.search(tail) is not None,
-        commas=sum(chunk.count(comma) for comma in _COMMAS),
+        commas=_commas(chunk),
         number_share=numbers / max(words, 1),
-        short_share=short / max(len(tokens), 1),
+        short_share=short / max(len(initials), 1),
         glue_points=glued,
         key=normalize(chunk),
     )
+
+
+def _commas(chunk: str) -> int:
+    """Commas in ``chunk``, of any script."""
+    if chunk.isascii():
+        return chunk.count(",")
+    return sum(chunk.count(comma) for comma in _COMMAS)
 
 
 def _cut(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[Block]:
