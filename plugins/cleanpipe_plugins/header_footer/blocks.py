@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-
-import attrs
+from typing import NamedTuple
 
 __all__ = ["Block", "describe", "normalize", "split_blocks", "split_weak"]
 
@@ -97,10 +96,6 @@ _WEAK_GLUE = re.compile(
 )
 
 _WORD = re.compile(r"\w+")
-# The first character of each \w+ word, and the words of at most three characters:
-# two scans instead of a Python loop over the words.
-_INITIAL = re.compile(r"(?<!\w)\w")
-_SHORT_WORD = re.compile(r"(?<!\w)\w{1,3}(?!\w)")
 # A link or an address is one word, however many \w+ runs it holds.  Both branches
 # may only start a token, so a long token is scanned once.
 _URL = re.compile(
@@ -121,6 +116,10 @@ _TRUNCATED = re.compile(rf"(?:\.\.|\u2026)[{_CLOSE}]*$")
 _COMMAS = (",", "\uff0c", "\u3001")  # and the two CJK commas
 _NUMBER = re.compile(r"\b\d[\d.,:]*\b")
 _NON_LETTER = re.compile(r"[\W\d_]+")
+# normalize() of ASCII text: letters lowercased, everything else a blank.
+_ASCII_KEY = str.maketrans(
+    {chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)}
+)
 
 
 def normalize(text: str) -> str:
@@ -129,15 +128,18 @@ def normalize(text: str) -> str:
     Digits and punctuation are dropped (as CCNet normalizes lines), so that
     "3 Comments" and "12 Comments", or "Share:" and "Share", compare equal.
     """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    folded = text.casefold()
+    if text.isascii():
+        # One translation lowercases the letters and blanks the rest.
+        return " ".join(text.translate(_ASCII_KEY).split())
+    folded = unicodedata.normalize("NFKC", text).casefold()
     return _NON_LETTER.sub(" ", folded).strip()
 
 
-@attrs.frozen
-class Block:
+class Block(NamedTuple):
     """One block of the page: an exact span of the input and its shape.
+
+    A named tuple, not an attrs class: a page has hundreds of blocks, and a
+    tuple is several times cheaper to make.
 
     Attributes:
         start, end: the span of ``text`` in the input.
@@ -171,40 +173,63 @@ class Block:
     key: str
 
 
+#: Shapes of short blocks already described, by text: menus, labels and footers
+#: repeat within a page and across the pages of a site. Bounded: emptied when full.
+_SHAPES: dict[
+    str, tuple[int, float | None, int, bool, bool, int, float, float, int, str]
+]
+_SHAPES = {}
+_SHAPES_MAX = 20_000
+#: Longer blocks are prose, which hardly repeats: they are not kept.
+_SHAPE_MAX_CHARS = 100
+
+
 def describe(text: str, start: int, end: int) -> Block:
     """The block of ``text[start:end]``; the span should be stripped already."""
     chunk = text[start:end]
+    if len(chunk) > _SHAPE_MAX_CHARS:
+        return Block(start, end, chunk, *_shape(chunk))
+    shape = _SHAPES.get(chunk)
+    if shape is None:
+        if len(_SHAPES) >= _SHAPES_MAX:
+            _SHAPES.clear()
+        shape = _SHAPES[chunk] = _shape(chunk)
+    return Block(start, end, chunk, *shape)
+
+
+def _shape(
+    chunk: str,
+) -> tuple[int, float | None, int, bool, bool, int, float, float, int, str]:
+    """The fields of the block of ``chunk`` after its span and text, in order."""
     plain, links = chunk, 0
     if "://" in chunk or "@" in chunk or "www." in chunk:
         plain, links = _URL.subn(" ", chunk)
-    # The initial of every word: "".join is cheaper than a loop over the words.
-    initials = "".join(_INITIAL.findall(plain))
+    tokens = _WORD.findall(plain)
+    # The initial of every word: counted with map() rather than a loop.
+    initials = "".join([token[0] for token in tokens])
     cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
     words = len(initials) + cjk // 2 + links
     # No character is both lowercase and uppercase, nor cased and a digit.
     lower = sum(map(str.islower, initials))
     cased = lower + sum(map(str.isupper, initials))
-    short = sum(map(str.isalpha, _SHORT_WORD.findall(plain)))
+    short = sum(map(str.isalpha, [token for token in tokens if len(token) <= 3]))
     # "2.8", "11:03" and "1,500" are one number each.
     numbers = len(_NUMBER.findall(plain)) if any(map(str.isdigit, initials)) else 0
     glued = len(_WEAK_GLUE.findall(plain))
     # Each glued capital starts a word too: "GlobalGermanySpain" is three.
     cased += glued
     tail = chunk[-_TAIL:]
-    return Block(
-        start=start,
-        end=end,
-        text=chunk,
-        words=words,
-        lower_share=lower / cased if cased >= 2 else None,
-        stops=len(_INNER_STOP.findall(chunk)),
-        ends_stop=_END_STOP.search(tail) is not None,
-        truncated=_TRUNCATED.search(tail) is not None,
-        commas=_commas(chunk),
-        number_share=numbers / max(words, 1),
-        short_share=short / max(len(initials), 1),
-        glue_points=glued,
-        key=normalize(chunk),
+    return (
+        words,
+        lower / cased if cased >= 2 else None,
+        len(_INNER_STOP.findall(chunk)),
+        _END_STOP.search(tail) is not None,
+        _TRUNCATED.search(tail) is not None,
+        _commas(chunk),
+        numbers / max(words, 1),
+        short / max(len(tokens), 1),
+        glued,
+        normalize(chunk),
     )
 
 
