@@ -215,6 +215,7 @@ def _trie_regex(node: dict[str, dict[str, object]]) -> str:
 
 _LEGAL = re.compile(_trie(LEGAL_MARKS))
 _NOTICE = re.compile(_trie(NOTICE_MARKS))
+_MARKS = re.compile(_trie((*LEGAL_MARKS, *NOTICE_MARKS)))
 # A clock time or a numeric date: the stamps of posts and comments.
 _STAMP = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _META_MAX_WORDS = 12
@@ -288,16 +289,36 @@ def _fine_print(block: Block) -> Kind | None:
     """LEGAL for a copyright line, NOTICE for a privacy or newsletter notice."""
     if block.words > _LEGAL_MAX_WORDS or len(block.text) > _LEGAL_MAX_CHARS:
         return None
-    if _COPYRIGHT.search(block.text) or _LEGAL.search(block.key):
+    if _COPYRIGHT.search(block.text):
         return Kind.LEGAL
-    if _NOTICE.search(block.key):
-        return Kind.NOTICE
-    return None
+    # One search for both lists: most blocks hold neither.
+    if not _MARKS.search(block.key):
+        return None
+    if _LEGAL.search(block.key):
+        return Kind.LEGAL
+    return Kind.NOTICE
+
+
+#: Chrome kinds of short blocks already judged, by text and extra phrases: labels
+#: and menus repeat. Bounded: emptied when full.
+_CHROME_SEEN: dict[tuple[str, frozenset[str]], Kind | None] = {}
+_CHROME_SEEN_MAX = 20_000
+_CHROME_SEEN_CHARS = 100
 
 
 def _chrome_kind(block: Block, options: Options) -> Kind | None:
     """The chrome kind of ``block`` by the phrase lists, if any."""
-    return _phrase_kind(block.key, options) or _fine_print(block)
+    if len(block.text) > _CHROME_SEEN_CHARS:
+        return _phrase_kind(block.key, options) or _fine_print(block)
+    seen = (block.text, options.extra_chrome)
+    try:
+        return _CHROME_SEEN[seen]
+    except KeyError:
+        pass
+    if len(_CHROME_SEEN) >= _CHROME_SEEN_MAX:
+        _CHROME_SEEN.clear()
+    kind = _CHROME_SEEN[seen] = _phrase_kind(block.key, options) or _fine_print(block)
+    return kind
 
 
 def _shape_kind(block: Block, options: Options) -> Kind:
