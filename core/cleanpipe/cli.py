@@ -291,9 +291,11 @@ def _warn_plugin_problems() -> None:
 def _run(args: argparse.Namespace) -> int:
     settings = read_settings(args.config) if args.config else find_settings(Path.cwd())
     _warn_plugin_problems()
-    pipeline = Pipeline.from_spec(
-        args.plugins or settings.plugins or "default", _options(settings, args.options)
+    # An empty --plugins '' is a spec too: it runs no step (see parse_spec).
+    spec = next(
+        (s for s in (args.plugins, settings.plugins) if s is not None), "default"
     )
+    pipeline = Pipeline.from_spec(spec, _options(settings, args.options))
     forced = None if args.format == "auto" else args.format
     inputs = expand_inputs(args.inputs, forced)
     if args.shard:
