@@ -168,7 +168,7 @@ def _parser() -> argparse.ArgumentParser:
         default=BATCH_RECORDS,
         metavar="N",
         help="documents per batch, the unit of work of a worker process; a batch "
-        f"also ends at {BATCH_BYTES // 2**20} MB (default: {BATCH_RECORDS})",
+        f"also ends at {BATCH_BYTES // 2**10} KB (default: {BATCH_RECORDS})",
     )
     run.add_argument(
         "--stats",
