@@ -216,8 +216,10 @@ def _trie_regex(node: dict[str, dict[str, object]]) -> str:
 _LEGAL = re.compile(_trie(LEGAL_MARKS))
 _NOTICE = re.compile(_trie(NOTICE_MARKS))
 _MARKS = re.compile(_trie((*LEGAL_MARKS, *NOTICE_MARKS)))
-# A clock time or a numeric date: the stamps of posts and comments.
-_STAMP = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+# A clock time or a numeric date: the stamps of posts and comments. That is
+# "\b\d{1,2}:\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", written to start with
+# the digit (the engine skips ahead to it) and to test the "\b" behind it.
+_STAMP = re.compile(r"\d(?<!\w\d)(?:\d?:\d\d\b|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}\b)")
 _META_MAX_WORDS = 12
 _TABLE_NUMBER_SHARE = 0.3
 # Prose may hold a glued name or two ("MacBook"); one glue point in fewer words
