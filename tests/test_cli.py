@@ -23,6 +23,14 @@ def test_seed_is_cleaned(cli: Cli) -> None:
     assert result.stderr == ""
 
 
+def test_empty_plugins_runs_no_step(cli: Cli, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("one.Two")
+    result = cli("run", "--plugins", "", str(page))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "one.Two\n"
+
+
 def test_file_stdin_and_jsonl_give_the_same_text(
     cli: Cli, seed_text: str, tmp_path: Path
 ) -> None:

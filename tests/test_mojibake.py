@@ -104,3 +104,49 @@ def test_the_benchmark_cases() -> None:
 def test_only_touches_non_ascii(text: str) -> None:
     for edit in cleanpipe.run(text, plugins="mojibake").edits:
         assert not edit.before.isascii()
+
+
+# What the pre-check may skip: ftfy's badness test, searched near non-ASCII runs
+# only, must agree with ftfy's own on every line.
+_BADNESS_ALPHABET = (
+    "abcxyzABC .,?!-'\"\t09ÂÃÎÐ×²³ØÙàµ¹¼½¾√±∂†≠®™´≤≥¥ø≈°¢‚Äìîïòôúùûπâóäêв"
+    "ЂВГРСўβ€Ά\xadΒΓΞΟāŒœŠš£Ÿž\xa0©·»–—“”‘’éèÉ\x85\x9c█▒"
+)
+
+
+@given(st.text(alphabet=_BADNESS_ALPHABET, max_size=80))
+def test_badness_near_non_ascii_is_ftfy_badness(text: str) -> None:
+    from ftfy.badness import is_bad
+
+    from cleanpipe_plugins.mojibake import _is_bad
+
+    assert _is_bad(text) == is_bad(text)
+
+
+def test_badness_near_non_ascii_on_the_benchmark() -> None:
+    from ftfy.badness import is_bad
+
+    from cleanpipe_plugins.mojibake import _is_bad
+
+    with DATA.open(encoding="utf-8") as stream:
+        rows = [json.loads(line) for line in stream]
+    lines = [line for row in rows for line in row["original"].split("\n")]
+    assert [_is_bad(line) for line in lines] == [is_bad(line) for line in lines]
+
+
+def test_clean_typography_is_not_sent_to_ftfy(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ftfy
+
+    calls: list[str] = []
+    real = ftfy.fix_and_explain
+
+    def counting(text: str, *args: object, **kwargs: object) -> object:
+        calls.append(text)
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ftfy, "fix_and_explain", counting)
+    text = "The café’s “menu” – open 9–5 — isn’t it? Ça va.\nNext line é "
+    assert fix(text) == text
+    assert calls == []
+    assert fix("Putinâ€™s behalf") == "Putin’s behalf"
+    assert calls == ["Putinâ€™s behalf"]

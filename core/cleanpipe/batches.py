@@ -15,7 +15,7 @@ __all__ = ["BATCH_BYTES", "BATCH_RECORDS", "Batch", "read_batches"]
 #: worker costs little next to cleaning it; small enough that a few per worker
 #: in flight keep memory low and the workers evenly busy to the end.
 BATCH_RECORDS = 256
-BATCH_BYTES = 1024 * 1024
+BATCH_BYTES = 256 * 1024
 
 
 @attrs.frozen

@@ -7,6 +7,7 @@ messages and the same counts. The caller writes what it returns, in order.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 from typing import Literal
 
@@ -27,6 +28,7 @@ __all__ = [
     "clean_batch",
     "clean_in_worker",
     "start_worker",
+    "warm_up",
 ]
 
 #: What to do with a document whose step fails: keep its text as it was,
@@ -139,17 +141,35 @@ def _raw(record: Record) -> str:
     return raw if raw.endswith("\n") else raw + "\n"
 
 
+#: A short text that makes the built-in steps load what they load on first use
+#: (sentence-split's word frequencies: "saidThe" is a join they judge).
+_WARM_UP_TEXT = "Home\nShare\nThe officials saidThe troops left.More news Ã© here."
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Run ``pipeline`` once on a short text, to load what steps load on first use.
+
+    In a worker that is before its first batch; in the main process, before it
+    forks its workers, which then share the data instead of each loading it. A
+    step that fails on the text is left to fail on the documents.
+    """
+    with contextlib.suppress(StepError):
+        pipeline.run(_WARM_UP_TEXT)
+
+
 #: The pipeline and handling of this worker process, set by :func:`start_worker`.
 _worker: tuple[Pipeline, Handling] | None = None
 
 
 def start_worker(recipe: Recipe, handling: Handling) -> None:
-    """Set up a worker process: build its pipeline once, from the recipe."""
+    """Set up a worker process: build its pipeline once, from the recipe, and warm it."""
     global _worker  # one pipeline per worker process, built once
     # Ctrl-C reaches every process of the terminal's group: the main process
     # stops the pool, the workers must not each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = (recipe.build(), handling)
+    pipeline = recipe.build()
+    warm_up(pipeline)
+    _worker = (pipeline, handling)
 
 
 def clean_in_worker(batch: Batch) -> BatchResult:

@@ -174,7 +174,7 @@ def _parser() -> argparse.ArgumentParser:
         default=BATCH_RECORDS,
         metavar="N",
         help="documents per batch, the unit of work of a worker process; a batch "
-        f"also ends at {BATCH_BYTES // 2**20} MB (default: {BATCH_RECORDS})",
+        f"also ends at {BATCH_BYTES // 2**10} KB (default: {BATCH_RECORDS})",
     )
     run.add_argument(
         "--stats",
@@ -297,9 +297,11 @@ def _warn_plugin_problems() -> None:
 def _run(args: argparse.Namespace) -> int:
     settings = read_settings(args.config) if args.config else find_settings(Path.cwd())
     _warn_plugin_problems()
-    pipeline = Pipeline.from_spec(
-        args.plugins or settings.plugins or "default", _options(settings, args.options)
+    # An empty --plugins '' is a spec too: it runs no step (see parse_spec).
+    spec = next(
+        (s for s in (args.plugins, settings.plugins) if s is not None), "default"
     )
+    pipeline = Pipeline.from_spec(spec, _options(settings, args.options))
     forced = None if args.format == "auto" else args.format
     inputs = expand_inputs(args.inputs, forced)
     if args.shard:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from cleanpipe.errors import CleanpipeError
 
-__all__ = ["WorkerError", "available_cores", "ordered_map"]
+__all__ = ["WorkerError", "available_cores", "forks_workers", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -47,6 +47,12 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(
         "forkserver" if "forkserver" in methods else "spawn"
     )
+
+
+def forks_workers() -> bool:
+    """Whether :func:`ordered_map` forks its workers from this process as it is now
+    (so they start with what this process has loaded)."""
+    return _context().get_start_method() == "fork"
 
 
 def _single_threaded() -> bool:

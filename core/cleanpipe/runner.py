@@ -19,13 +19,14 @@ from cleanpipe.cleaning import (
     clean_batch,
     clean_in_worker,
     start_worker,
+    warm_up,
 )
 from cleanpipe.errors import CleanpipeError, ExitCode
 from cleanpipe.explain import wants_color
 from cleanpipe.files import MAX_BYTES, Input, UsageError, atomic_output
 from cleanpipe.markers import is_finished, mark_finished, shard_key
 from cleanpipe.pipeline import Pipeline
-from cleanpipe.pool import ordered_map
+from cleanpipe.pool import forks_workers, ordered_map
 from cleanpipe.progress import Progress
 from cleanpipe.stats import Stats
 
@@ -138,6 +139,9 @@ class Runner:
                 "worker processes: run it with one job"
             )
             raise UsageError(msg)
+        if forks_workers():
+            # Loaded once here, shared by every forked worker.
+            warm_up(self.pipeline)
         yield from ordered_map(
             clean_in_worker,
             batches,

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 import attrs
 import ftfy
 import ftfy.bad_codecs  # registers the codec sloppy-windows-1252
+from ftfy.badness import BADNESS_RE, is_bad
 
 import cleanpipe
 
@@ -44,6 +45,53 @@ _SUSPECT = re.compile(
     f"[{re.escape(_decoded(0xC2, 0xF4))}][{re.escape(_decoded(0x80, 0xBF))} \ufffd]"
     "|[\x80-\x9f\ud800-\udfff\ufffd]"
 )
+
+
+# A line that _SUSPECT finds may still be clean: "café ", "’ " and "– " pair a
+# lead character with a space or a continuation character, as accented and
+# typeset text does. With only the encoding repairs on, ftfy changes a line only
+# if its badness test fires (fix_encoding) or it holds a C1 control or a
+# surrogate (fix_c1_controls, fix_surrogates); any other line it returns as it
+# is, with an empty plan, so it is not asked.
+_FIXABLE_ALONE = re.compile("[\x80-\x9f\ud800-\udfff]")
+
+
+def _ftfy_may_change(line: str) -> bool:
+    """Whether ftfy, with only the encoding repairs on, may change ``line``."""
+    return _FIXABLE_ALONE.search(line) is not None or _is_bad(line)
+
+
+# Every match of ftfy's badness pattern holds a non-ASCII character and is at
+# most this long; the pattern has no look-around, and its one "^" matches only
+# at the start of the line, so searching the stretches around the non-ASCII
+# runs finds what searching the line finds. On a line of ASCII prose with a few
+# curly quotes that is a few short searches instead of one slow one (the
+# pattern cannot skip ahead: many of its branches start with a letter).
+_BAD_WIDTH = 7
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Beyond this many runs (text in another script), one search of the line is cheaper.
+_MAX_RUNS = 32
+
+
+def _is_bad(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``, searching only near non-ASCII characters."""
+    runs = _NON_ASCII.findall(line)
+    if len(runs) > _MAX_RUNS:
+        return is_bad(line)
+    reach = _BAD_WIDTH - 1
+    lo, hi = 0, -1  # the stretch to search, once a run is found
+    position = 0
+    for run in runs:
+        start = line.index(run, position)
+        position = start + len(run)
+        if hi < 0:
+            lo = max(0, start - reach)
+        elif start - reach > hi:
+            if BADNESS_RE.search(line, lo, hi):
+                return True
+            lo = start - reach
+        hi = min(len(line), position + reach)
+    return hi >= 0 and BADNESS_RE.search(line, lo, hi) is not None
 
 
 # Runs of the characters that bytes 80-FF become in cp1252 and MacRoman.
@@ -101,29 +149,50 @@ class Options:
 
 def fix_mojibake(doc: cleanpipe.Document, options: Options) -> cleanpipe.Document:
     """Repair mojibake with ftfy, recording each repair and how it was found."""
-    if options.encoding_only() and not _SUSPECT.search(doc.text):
-        return doc
+    encoding_only = options.encoding_only()
+    lines = _suspect_lines(doc.text) if encoding_only else _lines(doc.text)
     config = options.ftfy_config()
     changes: list[cleanpipe.Change] = []
-    offset = 0
-    # Split at "\n" only: str.splitlines() also splits at U+0085 and U+001C-1E,
-    # which are themselves pieces of mojibake ("ë\x85\x80" is "녀" read as latin-1).
-    for line in _LINE.findall(doc.text):
-        if not options.encoding_only() or _SUSPECT.search(line):
+    for offset, line in lines:
+        if not encoding_only or _ftfy_may_change(line):
             fixed, plan = ftfy.fix_and_explain(line, config)
-            rule = _rule(plan or [])
-            if options.fix_lone_symbols and options.fix_encoding:
-                fixed, symbols = _LONE_SYMBOL.subn(_decoded_symbol, fixed)
-                rule = (
-                    rule if not symbols else f"{rule}+lone-symbol".removeprefix("ftfy+")
-                )
-            if fixed != line:
-                changes += [
-                    c._replace(start=c.start + offset, end=c.end + offset)
-                    for c in cleanpipe.diff_changes(line, fixed, rule)
-                ]
-        offset += len(line)
+        else:
+            fixed, plan = line, []
+        rule = _rule(plan or [])
+        if options.fix_lone_symbols and options.fix_encoding:
+            fixed, symbols = _LONE_SYMBOL.subn(_decoded_symbol, fixed)
+            rule = rule if not symbols else f"{rule}+lone-symbol".removeprefix("ftfy+")
+        if fixed != line:
+            changes += [
+                c._replace(start=c.start + offset, end=c.end + offset)
+                for c in cleanpipe.diff_changes(line, fixed, rule)
+            ]
     return doc.apply(changes)
+
+
+# Lines are split at "\n" only: str.splitlines() also splits at U+0085 and
+# U+001C-1E, which are themselves pieces of mojibake ("ë\x85\x80" is "녀" read
+# as latin-1). A line keeps its "\n".
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Every line of ``text`` and its offset."""
+    for match in _LINE.finditer(text):
+        yield match.start(), match.group()
+
+
+def _suspect_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines of ``text`` that _SUSPECT finds something in, and their offsets.
+
+    One search over the text, not one per line: most lines are clean, and no
+    _SUSPECT match spans a line break.
+    """
+    match = _SUSPECT.search(text)
+    while match is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start()) + 1 or len(text)
+        yield start, text[start:end]
+        match = _SUSPECT.search(text, end)
 
 
 def _decoded_symbol(match: re.Match[str]) -> str:

@@ -139,7 +139,9 @@ _RULE_LINE = re.compile(r"___+")
 _HASH_IN_URL = re.compile(r"#(?=[^\W\d_])")
 _CAPS_CAMEL = re.compile(rf"{_UP}{_UP}(?={_UP}{_LO}{_LO})")
 # A lowercase letter or a number glued to a capital: "SaysPutin", "2025The".
-_WORD_GLUED = re.compile(rf"[\d{_NUMBER_SUFFIXES}{_LO[1:-1]}]{_UP}")
+# The match is the capital (a capital is rarer than a lowercase letter, so the
+# scan skips ahead faster); the look-behind reads the character before it.
+_WORD_GLUED = re.compile(rf"{_UP}(?<=[\d{_NUMBER_SUFFIXES}{_LO[1:-1]}].)")
 _YEAR = re.compile(r"(?:19|20)\d\d(?=\s)")
 _QUOTE_MARK = re.compile('["“”]')
 _CAMEL_NAME = re.compile(rf"(?:{_UP}{_LO}+){{2,}}")
@@ -335,15 +337,21 @@ class _Scan:
         self._urls: list[tuple[int, int]] | None = None
         self._quote_opens: dict[int, bool] | None = None
 
-    def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """The matches of a trigger ``pattern`` in the text, or near new spaces."""
+    def matches(
+        self, pattern: re.Pattern[str], behind: int = 0
+    ) -> Iterator[re.Match[str]]:
+        """The matches of a trigger ``pattern`` in the text, or near new spaces.
+
+        A pattern whose match starts ``behind`` characters after the trigger it
+        finds (the trigger read by a look-behind) is bounded by the trigger.
+        """
         if self._near is None:
             yield from pattern.finditer(self.text)
             return
         for lo, hi in self._near:
             end = min(len(self.text), hi + _LOOKAHEAD)
-            for match in pattern.finditer(self.text, lo, end):
-                if match.start() >= hi:
+            for match in pattern.finditer(self.text, lo + behind, end):
+                if match.start() - behind >= hi:
                     break
                 yield match
 
@@ -935,9 +943,9 @@ def _caps_headings(scan: _Scan) -> Iterator[tuple[int, str]]:
 
 def _word_joins(scan: _Scan) -> Iterator[tuple[int, str]]:
     """A lowercase letter or a number glued to a capital, judged by word frequency."""
-    for match in scan.matches(_WORD_GLUED):
-        end = match.start() + 1
-        if match.group()[0].islower():
+    for match in scan.matches(_WORD_GLUED, behind=1):
+        end = match.start()
+        if scan.text[end - 1].islower():
             if _lower_upper(scan, end):
                 yield end, "lower-upper"
         elif _digit_upper(scan, end):

@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-
-import attrs
+from typing import NamedTuple
 
 __all__ = ["Block", "describe", "normalize", "split_blocks", "split_weak"]
 
@@ -115,8 +114,13 @@ _END_STOP = re.compile(rf"[{_STOP}{_WIDE_STOP}:;][^\w\s]*$")
 # "...to contrac..." or "Ass…": a teaser cut short.
 _TRUNCATED = re.compile(rf"(?:\.\.|\u2026)[{_CLOSE}]*$")
 _COMMAS = (",", "\uff0c", "\u3001")  # and the two CJK commas
-_NUMBER = re.compile(r"\b\d[\d.,:]*\b")
+# "\b\d[\d.,:]*\b", starting with the digit so that the engine skips ahead to it.
+_NUMBER = re.compile(r"\d(?<!\w\d)[\d.,:]*\b")
 _NON_LETTER = re.compile(r"[\W\d_]+")
+# normalize() of ASCII text: letters lowercased, everything else a blank.
+_ASCII_KEY = str.maketrans(
+    {chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)}
+)
 
 
 def normalize(text: str) -> str:
@@ -125,15 +129,18 @@ def normalize(text: str) -> str:
     Digits and punctuation are dropped (as CCNet normalizes lines), so that
     "3 Comments" and "12 Comments", or "Share:" and "Share", compare equal.
     """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    folded = text.casefold()
+    if text.isascii():
+        # One translation lowercases the letters and blanks the rest.
+        return " ".join(text.translate(_ASCII_KEY).split())
+    folded = unicodedata.normalize("NFKC", text).casefold()
     return _NON_LETTER.sub(" ", folded).strip()
 
 
-@attrs.frozen
-class Block:
+class Block(NamedTuple):
     """One block of the page: an exact span of the input and its shape.
+
+    A named tuple, not an attrs class: a page has hundreds of blocks, and a
+    tuple is several times cheaper to make.
 
     Attributes:
         start, end: the span of ``text`` in the input.
@@ -167,50 +174,71 @@ class Block:
     key: str
 
 
+#: Shapes of short blocks already described, by text: menus, labels and footers
+#: repeat within a page and across the pages of a site. Bounded: emptied when full.
+_SHAPES: dict[
+    str, tuple[int, float | None, int, bool, bool, int, float, float, int, str]
+]
+_SHAPES = {}
+_SHAPES_MAX = 20_000
+#: Longer blocks are prose, which hardly repeats: they are not kept.
+_SHAPE_MAX_CHARS = 100
+
+
 def describe(text: str, start: int, end: int) -> Block:
     """The block of ``text[start:end]``; the span should be stripped already."""
     chunk = text[start:end]
+    if len(chunk) > _SHAPE_MAX_CHARS:
+        return Block(start, end, chunk, *_shape(chunk))
+    shape = _SHAPES.get(chunk)
+    if shape is None:
+        if len(_SHAPES) >= _SHAPES_MAX:
+            _SHAPES.clear()
+        shape = _SHAPES[chunk] = _shape(chunk)
+    return Block(start, end, chunk, *shape)
+
+
+def _shape(
+    chunk: str,
+) -> tuple[int, float | None, int, bool, bool, int, float, float, int, str]:
+    """The fields of the block of ``chunk`` after its span and text, in order."""
     plain, links = chunk, 0
     if "://" in chunk or "@" in chunk or "www." in chunk:
         plain, links = _URL.subn(" ", chunk)
     tokens = _WORD.findall(plain)
+    # The initial of every word: counted with map() rather than a loop.
+    initials = "".join([token[0] for token in tokens])
     cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
-    words = len(tokens) + cjk // 2 + links
-    # One pass over the tokens is cheaper than a regex per count.
-    cased = lower = short = numbers = 0
-    for token in tokens:
-        initial = token[0]
-        if initial.islower():
-            lower += 1
-            cased += 1
-        elif initial.isupper():
-            cased += 1
-        elif initial.isdigit():
-            numbers += 1
-        if len(token) <= 3 and token.isalpha():
-            short += 1
-    if numbers:
-        # "2.8", "11:03" and "1,500" are one number each.
-        numbers = len(_NUMBER.findall(plain))
+    words = len(initials) + cjk // 2 + links
+    # No character is both lowercase and uppercase, nor cased and a digit.
+    lower = sum(map(str.islower, initials))
+    cased = lower + sum(map(str.isupper, initials))
+    short = sum(map(str.isalpha, [token for token in tokens if len(token) <= 3]))
+    # "2.8", "11:03" and "1,500" are one number each.
+    numbers = len(_NUMBER.findall(plain)) if any(map(str.isdigit, initials)) else 0
     glued = len(_WEAK_GLUE.findall(plain))
     # Each glued capital starts a word too: "GlobalGermanySpain" is three.
     cased += glued
     tail = chunk[-_TAIL:]
-    return Block(
-        start=start,
-        end=end,
-        text=chunk,
-        words=words,
-        lower_share=lower / cased if cased >= 2 else None,
-        stops=len(_INNER_STOP.findall(chunk)),
-        ends_stop=_END_STOP.search(tail) is not None,
-        truncated=_TRUNCATED.search(tail) is not None,
-        commas=sum(chunk.count(comma) for comma in _COMMAS),
-        number_share=numbers / max(words, 1),
-        short_share=short / max(len(tokens), 1),
-        glue_points=glued,
-        key=normalize(chunk),
+    return (
+        words,
+        lower / cased if cased >= 2 else None,
+        len(_INNER_STOP.findall(chunk)),
+        _END_STOP.search(tail) is not None,
+        _TRUNCATED.search(tail) is not None,
+        _commas(chunk),
+        numbers / max(words, 1),
+        short / max(len(tokens), 1),
+        glued,
+        normalize(chunk),
     )
+
+
+def _commas(chunk: str) -> int:
+    """Commas in ``chunk``, of any script."""
+    if chunk.isascii():
+        return chunk.count(",")
+    return sum(chunk.count(comma) for comma in _COMMAS)
 
 
 def _cut(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[Block]:

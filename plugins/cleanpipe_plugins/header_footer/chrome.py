@@ -114,11 +114,17 @@ class Options:
         default=frozenset(), converter=_phrase_set
     )
     _extra_words: int = attrs.field(init=False, repr=False, eq=False)
+    _first_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
     @_extra_words.default
     def _longest_extra(self) -> int:
         """Words in the longest ``extra_chrome`` phrase."""
         return max((phrase.count(" ") + 1 for phrase in self.extra_chrome), default=0)
+
+    @_first_words.default
+    def _phrase_starts(self) -> frozenset[str]:
+        """The first word of every phrase, built-in or in ``extra_chrome``."""
+        return _FIRST_WORDS | {phrase.split(" ")[0] for phrase in self.extra_chrome}
 
 
 @attrs.frozen
@@ -165,13 +171,55 @@ _TEXT_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.OTHER})
 
 _LEGAL_MAX_WORDS = 100
 _LEGAL_MAX_CHARS = 2000
+# "[©ⓒ]|\(c\)\s*\d{4}|^copyright\b|\bcopyright \d{4}" under re.IGNORECASE, spelled
+# out so that every branch starts with a character the engine can skip ahead to:
+# each class holds the characters that match the letter under re.IGNORECASE (the
+# dotted and dotless i, the capital circled C), "^" is "no two characters before
+# the c" and "\b" is "no word character before the c".
+_COPYRIGHT_REST = "[oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]"
 _COPYRIGHT = re.compile(
-    r"[©ⓒ]|\(c\)\s*\d{4}|^copyright\b|\bcopyright \d{4}", re.IGNORECASE
+    r"[\u00a9\u24b8\u24d2]|\([cC]\)\s*\d{4}"
+    rf"|[cC](?:(?<![\s\S]{{2}}){_COPYRIGHT_REST}\b|(?<!\w[cC]){_COPYRIGHT_REST} \d{{4}})"
 )
-_LEGAL = re.compile("|".join(re.escape(mark) for mark in LEGAL_MARKS))
-_NOTICE = re.compile("|".join(re.escape(mark) for mark in NOTICE_MARKS))
-# A clock time or a numeric date: the stamps of posts and comments.
-_STAMP = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+
+
+def _trie(phrases: Collection[str]) -> str:
+    """A regex matching exactly ``phrases``, as a trie: one branch per first letter.
+
+    An alternation of many phrases is tried phrase by phrase at every position;
+    the trie is tried letter by letter, and skips ahead to a possible first letter.
+    """
+    tree: dict[str, dict[str, object]] = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+    return _trie_regex(tree)
+
+
+def _trie_regex(node: dict[str, dict[str, object]]) -> str:
+    ends = "" in node
+    branches = [
+        re.escape(char) + _trie_regex(child)  # type: ignore[arg-type]
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
+
+
+_LEGAL = re.compile(_trie(LEGAL_MARKS))
+_NOTICE = re.compile(_trie(NOTICE_MARKS))
+_MARKS = re.compile(_trie((*LEGAL_MARKS, *NOTICE_MARKS)))
+# A clock time or a numeric date: the stamps of posts and comments. That is
+# "\b\d{1,2}:\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", written to start with
+# the digit (the engine skips ahead to it) and to test the "\b" behind it.
+_STAMP = re.compile(r"\d(?<!\w\d)(?:\d?:\d\d\b|\d{0,3}[./-]\d{1,2}[./-]\d{2,4}\b)")
 _META_MAX_WORDS = 12
 _TABLE_NUMBER_SHARE = 0.3
 # Prose may hold a glued name or two ("MacBook"); one glue point in fewer words
@@ -187,6 +235,7 @@ _PHRASES = {
     **{phrase: Kind.COMMENTS for phrase in COMMENTS},
     **{phrase: Kind.LABEL for phrase in LABELS},
 }
+_FIRST_WORDS = frozenset(phrase.split(" ")[0] for phrase in _PHRASES)
 _TITLE_WORDS = (4, 30)
 # Longest block that can match a phrase: the longest phrase and the extra words.
 _PHRASE_MAX_WORDS = max(p.count(" ") + 1 for p in _PHRASES) + 2 * MAX_EXTRA_WORDS
@@ -205,8 +254,13 @@ def _phrase_kind(key: str, options: Options) -> Kind | None:
         return None
     words = key.split(" ")
     n = len(words)
+    starts = range(min(n, MAX_EXTRA_WORDS + 1))
+    # Most blocks start with no phrase's first word: nothing to look up.
+    firsts = options._first_words
+    if not any(words[a] in firsts for a in starts):
+        return None
     found: Kind | None = None
-    for a in range(min(n, MAX_EXTRA_WORDS + 1)):
+    for a in starts:
         for b in range(max(a + 1, n - MAX_EXTRA_WORDS), n + 1):
             phrase = " ".join(words[a:b])
             kind = (
@@ -237,16 +291,36 @@ def _fine_print(block: Block) -> Kind | None:
     """LEGAL for a copyright line, NOTICE for a privacy or newsletter notice."""
     if block.words > _LEGAL_MAX_WORDS or len(block.text) > _LEGAL_MAX_CHARS:
         return None
-    if _COPYRIGHT.search(block.text) or _LEGAL.search(block.key):
+    if _COPYRIGHT.search(block.text):
         return Kind.LEGAL
-    if _NOTICE.search(block.key):
-        return Kind.NOTICE
-    return None
+    # One search for both lists: most blocks hold neither.
+    if not _MARKS.search(block.key):
+        return None
+    if _LEGAL.search(block.key):
+        return Kind.LEGAL
+    return Kind.NOTICE
+
+
+#: Chrome kinds of short blocks already judged, by text and extra phrases: labels
+#: and menus repeat. Bounded: emptied when full.
+_CHROME_SEEN: dict[tuple[str, frozenset[str]], Kind | None] = {}
+_CHROME_SEEN_MAX = 20_000
+_CHROME_SEEN_CHARS = 100
 
 
 def _chrome_kind(block: Block, options: Options) -> Kind | None:
     """The chrome kind of ``block`` by the phrase lists, if any."""
-    return _phrase_kind(block.key, options) or _fine_print(block)
+    if len(block.text) > _CHROME_SEEN_CHARS:
+        return _phrase_kind(block.key, options) or _fine_print(block)
+    seen = (block.text, options.extra_chrome)
+    try:
+        return _CHROME_SEEN[seen]
+    except KeyError:
+        pass
+    if len(_CHROME_SEEN) >= _CHROME_SEEN_MAX:
+        _CHROME_SEEN.clear()
+    kind = _CHROME_SEEN[seen] = _phrase_kind(block.key, options) or _fine_print(block)
+    return kind
 
 
 def _shape_kind(block: Block, options: Options) -> Kind:
