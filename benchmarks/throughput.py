@@ -1,7 +1,7 @@
 """Throughput, scaling and memory of ``cleanpipe run`` on the project's benchmark pages.
 
-    python benchmarks/throughput.py              # about 2 minutes on 2 idle cores
-    python benchmarks/throughput.py --quick      # smaller corpora, under a minute
+    python benchmarks/throughput.py              # about 4 minutes on 2 idle cores
+    python benchmarks/throughput.py --quick      # smaller corpora, about a minute
     python benchmarks/throughput.py --repeat 3   # on a busy machine: best of 3
 
 Builds JSONL corpora from ``benchmarks/data/boilerplate.jsonl`` (the ``glued``
