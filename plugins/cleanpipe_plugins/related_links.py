@@ -27,13 +27,14 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 import attrs
 import wordfreq
 
 import cleanpipe
+from cleanpipe_plugins import char_class
 
 __all__ = [
     "DEFAULT_LABELS",
@@ -214,25 +215,6 @@ class Options:
 
 
 # ----------------------------------------------------------------- character classes
-def _class_of(predicate: Callable[[str], bool]) -> str:
-    """A regex character class body for the BMP characters meeting ``predicate``.
-
-    Python's ``re`` has no ``\\p{Lu}``; building the classes once at import keeps the
-    scanners in C instead of a Python loop over every character.
-    """
-    parts = []
-    start = None
-    for cp in range(0x10001):
-        ok = cp < 0x10000 and predicate(chr(cp))
-        if ok and start is None:
-            start = cp
-        elif not ok and start is not None:
-            first, last = re.escape(chr(start)), re.escape(chr(cp - 1))
-            parts.append(first if start == cp - 1 else f"{first}-{last}")
-            start = None
-    return "".join(parts)
-
-
 def _is_uncased(ch: str) -> bool:
     """A letter of a script without case (Hangul, Han, Kana, Thai, Arabic, ...)."""
     return ch.isalpha() and not ch.isupper() and not ch.islower()
@@ -242,9 +224,9 @@ def _is_cased(ch: str) -> bool:
     return ch.isupper() or ch.islower()
 
 
-_LU = _class_of(str.isupper)
-_LL = _class_of(str.islower)
-_LO = _class_of(_is_uncased)
+_LU = char_class(str.isupper)
+_LL = char_class(str.islower)
+_LO = char_class(_is_uncased)
 
 _SENTENCE_END = ".!?…"
 _OPENERS = "‘“„‚«"

@@ -32,6 +32,7 @@ from typing import Final
 import attrs
 
 import cleanpipe
+from cleanpipe_plugins import char_class
 
 __all__ = ["Change", "Options", "find_missing_spaces", "split_sentences"]
 
@@ -39,34 +40,8 @@ __all__ = ["Change", "Options", "find_missing_spaces", "split_sentences"]
 Change = tuple[int, int, str, str]
 
 
-def _char_class(predicate: Callable[[str], bool]) -> str:
-    """A regex character class of the BMP characters matching ``predicate``.
-
-    The stdlib ``re`` has no ``\\p{Lu}``; cased letters beyond the BMP are too rare
-    in web text to be worth the start-up cost of scanning for them.
-    """
-    parts: list[str] = []
-    first = last = -2
-    for code in range(0x10000):
-        if not predicate(chr(code)):
-            continue
-        if code != last + 1:
-            if first >= 0:
-                parts.append(_span(first, last))
-            first = code
-        last = code
-    parts.append(_span(first, last))
-    return "[" + "".join(parts) + "]"
-
-
-def _span(first: int, last: int) -> str:
-    if first == last:
-        return re.escape(chr(first))
-    return f"{re.escape(chr(first))}-{re.escape(chr(last))}"
-
-
-_UP: Final = _char_class(str.isupper)
-_LO: Final = _char_class(str.islower)
+_UP: Final = f"[{char_class(str.isupper)}]"
+_LO: Final = f"[{char_class(str.islower)}]"
 # What can start the glued-on block: "More", "North", the words "A" and "I",
 # and an interview's "Q:"/"A:".
 _RIGHT: Final = rf"(?:{_UP}{_LO}|[AI](?=\s)|I(?=['’])|{_UP}(?=:\s))"
