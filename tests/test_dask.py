@@ -62,11 +62,21 @@ def test_a_dask_run_writes_the_bytes_of_a_local_run(
     assert "step 'explode' (cleanpipe-explodes 0.2.0) failed on" in stderr
     assert b"{not json" in errors
     assert len(tree(tmp_path / "local")) == 5
-    # A rerun on the cluster finds every shard finished.
+    # A rerun on the cluster finds every shard finished, and still names the
+    # shards that hold failed or rejected documents, as a local rerun does.
     rerun = _run(
         explodes, tmp_path / "dask", *args, "--engine", "dask", "--scheduler", scheduler
     )
-    assert rerun == (0, "", b"")
+    local_rerun = _run(explodes, tmp_path / "local", *args)
+    assert rerun[0] == local_rerun[0] == 1
+    assert rerun[1] == local_rerun[1].replace(
+        str(tmp_path / "local"), str(tmp_path / "dask")
+    )
+    assert rerun[2] == b""
+    assert [line.split(": skipped: ")[0] for line in rerun[1].splitlines()] == [
+        f"cleanpipe: error: {tmp_path / 'dask' / name}"
+        for name in ("a.jsonl", "c.jsonl.gz", "sub/b.jsonl.zst")
+    ]
 
 
 def test_without_a_scheduler_a_local_cluster_is_started(

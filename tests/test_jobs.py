@@ -124,6 +124,19 @@ def test_a_step_error_survives_the_trip_from_a_worker() -> None:
     )
 
 
+def test_traceback_shows_where_a_worker_raised(explodes: Cli, tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"text": "fine"}\n{"text": "boom"}\n')
+    args = ("run", "--plugins", "explode", "--on-error", "fail", "--traceback")
+    result = explodes(*args, "--jobs", "2", "--batch-size", "1", str(corpus))
+    assert result.returncode == 1
+    # The step's own frame, formatted in the worker, not the main process's.
+    assert 'cleanpipe_explodes.py", line' in result.stderr
+    assert "ValueError: cannot stand 'boom'" in result.stderr
+    assert "(raised in a worker process)" in result.stderr
+    assert result.stderr.rstrip().endswith("(stopping: --on-error fail)")
+
+
 def test_workers_rebuild_the_pipeline_from_its_recipe() -> None:
     pipeline = Pipeline.from_spec(
         "default,-related-links", {"mojibake": {"uncurl_quotes": "true"}}

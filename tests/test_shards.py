@@ -41,8 +41,22 @@ def test_clean_shard_writes_the_output_and_a_marker_then_skips(tmp_path: Path) -
     written = output.stat().st_mtime_ns
     again = clean_shard(source, output, "sentence-split")
     assert again.skipped
-    assert again.reports == ()
+    # The rerun does no work but still owns up to the record the output lacks.
+    assert again.reports == (
+        (
+            f"{output}: skipped: an earlier run finished it with 1 rejected record, "
+            "reported then (--force cleans it again)"
+        ),
+    )
+    assert again.stats.rejected == 1
+    assert again.stats.exit_code != 0
     assert output.stat().st_mtime_ns == written
+
+    clean = tmp_path / "clean.jsonl"
+    _write_jsonl(clean, ["one.Two"])
+    clean_shard(clean, tmp_path / "out" / "clean.jsonl", "sentence-split")
+    rerun = clean_shard(clean, tmp_path / "out" / "clean.jsonl", "sentence-split")
+    assert (rerun.skipped, rerun.reports, rerun.stats.exit_code) == (True, (), 0)
 
 
 @pytest.mark.parametrize(
@@ -126,8 +140,16 @@ def test_a_rerun_skips_finished_inputs_and_redoes_the_rest(
     again = cli("run", str(corpus), "-o", str(out), "--stats", str(stats))
     counts = json.loads(stats.read_text())
     assert counts["inputs"] == {"cleaned": 1, "skipped": 4, "unreadable": 0}
-    assert again.returncode == 0
-    assert again.stderr == ""
+    # The skipped JSONL outputs lack the records the first run rejected: the
+    # rerun says so, a line per shard, and still exits 1.
+    assert again.returncode == 1
+    rejected = first.stderr.count(": rejected: ")
+    assert again.stderr.splitlines() == [
+        f"cleanpipe: error: {out / name}: skipped: an earlier run finished it with "
+        f"{n} rejected record{'s' * (n > 1)}, reported then (--force cleans it again)"
+        for name, n in [("a.jsonl", 5), ("c.jsonl.gz", 5), ("sub/b.jsonl.zst", 1)]
+    ]
+    assert counts["documents"]["rejected"] == rejected == 11
     assert (out / "page.txt").exists()
     forced = cli("run", "--force", str(corpus), "-o", str(out), "--stats", str(stats))
     assert forced.stderr == first.stderr

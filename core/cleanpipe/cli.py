@@ -233,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except CleanpipeError as exc:
         if getattr(args, "traceback", False):
-            traceback.print_exc()
+            _print_traceback(exc)
         return fail(exc)
     except KeyboardInterrupt:
         print_error("interrupted")
@@ -255,6 +255,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(rerun with --traceback and report it)"
         )
         return ExitCode.FAILED
+
+
+def _print_traceback(exc: CleanpipeError) -> None:
+    """The traceback of ``exc``, or of its cause in the worker process that raised it."""
+    remote = getattr(exc, "remote_traceback", None)
+    if remote is None:
+        traceback.print_exc()
+        return
+    print(remote, end="", file=sys.stderr)
+    print("(raised in a worker process)", file=sys.stderr)
 
 
 def _byte_size(text: str) -> int:
@@ -333,7 +343,7 @@ def _run(args: argparse.Namespace) -> int:
             stats = runner.run(inputs, output, into_directory)
         except StepError as exc:
             if args.traceback:
-                traceback.print_exc()
+                _print_traceback(exc)
             print_error(f"{exc} (stopping: --on-error fail)")
             return ExitCode.FAILED
         finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import traceback
 
 __all__ = [
     "CleanpipeError",
@@ -57,18 +58,34 @@ class PluginError(CleanpipeError):
 class StepError(CleanpipeError):
     """A step raised, or returned something other than what it must return.
 
-    The original exception, if any, is the ``__cause__``.
+    The original exception, if any, is the ``__cause__``. An error sent back
+    from a worker process (``--jobs``, Dask) loses its cause on the way; it
+    brings the cause's traceback along as text, in :attr:`remote_traceback`.
     """
 
-    def __init__(self, step: str, package: str, source: str | None, problem: str):
+    def __init__(
+        self,
+        step: str,
+        package: str,
+        source: str | None,
+        problem: str,
+        remote_traceback: str | None = None,
+    ) -> None:
         self.step = step
         self.package = package
         self.source = source
         self.problem = problem
+        #: The cause's traceback, formatted in the worker process that raised it.
+        self.remote_traceback = remote_traceback
         where = f" on {source}" if source else ""
         super().__init__(f"step {step!r} ({package}) failed{where}: {problem}")
 
-    def __reduce__(self) -> tuple[type[StepError], tuple[str, str, str | None, str]]:
-        # A failure in a worker process (--jobs, Dask) comes back pickled: the
-        # default pickling would call __init__ with the message alone.
-        return type(self), (self.step, self.package, self.source, self.problem)
+    def __reduce__(
+        self,
+    ) -> tuple[type[StepError], tuple[str, str, str | None, str, str | None]]:
+        # A failure in a worker process comes back pickled: the default
+        # pickling would call __init__ with the message alone, and drop the cause.
+        remote = self.remote_traceback
+        if remote is None and self.__cause__ is not None:
+            remote = "".join(traceback.format_exception(self.__cause__))
+        return type(self), (self.step, self.package, self.source, self.problem, remote)

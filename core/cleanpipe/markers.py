@@ -15,7 +15,13 @@ from cleanpipe.cleaning import Handling
 from cleanpipe.files import Input, atomic_output
 from cleanpipe.pipeline import Pipeline
 
-__all__ = ["MARKER_SUFFIX", "is_finished", "mark_finished", "marker_path", "shard_key"]
+__all__ = [
+    "MARKER_SUFFIX",
+    "finished_problems",
+    "mark_finished",
+    "marker_path",
+    "shard_key",
+]
 
 #: Appended to an output's name to name its marker: ``part-0.jsonl.zst.done``.
 MARKER_SUFFIX = ".done"
@@ -47,13 +53,26 @@ def shard_key(
     }
 
 
-def is_finished(output: Path, key: dict[str, Any]) -> bool:
-    """Whether ``output`` exists and its marker was written for ``key``."""
+def finished_problems(output: Path, key: dict[str, Any]) -> tuple[int, int] | None:
+    """``(failed, rejected)`` of the run that finished ``output`` for ``key``.
+
+    ``None`` if ``output`` is missing or its marker was not written for ``key``:
+    the shard is to be cleaned.
+    """
     try:
         marker = json.loads(marker_path(output).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return isinstance(marker, dict) and marker.get("key") == key and output.exists()
+        return None
+    if not isinstance(marker, dict) or marker.get("key") != key:
+        return None
+    if not output.exists():
+        return None
+    try:
+        documents = marker["stats"]["documents"]
+        return int(documents["failed"]), int(documents["rejected"])
+    except (KeyError, TypeError, ValueError):
+        # A marker without readable counts proves nothing: clean again.
+        return None
 
 
 def mark_finished(output: Path, key: dict[str, Any], stats: dict[str, Any]) -> None:

@@ -24,7 +24,7 @@ from cleanpipe.cleaning import (
 from cleanpipe.errors import CleanpipeError, ExitCode
 from cleanpipe.explain import wants_color
 from cleanpipe.files import MAX_BYTES, Input, UsageError, atomic_output
-from cleanpipe.markers import is_finished, mark_finished, shard_key
+from cleanpipe.markers import finished_problems, mark_finished, shard_key
 from cleanpipe.pipeline import Pipeline
 from cleanpipe.pool import forks_workers, ordered_map
 from cleanpipe.progress import Progress
@@ -105,13 +105,37 @@ class Runner:
         todo = []
         for source, target in shards:
             key = shard_key(source, self.pipeline, self._handling())
-            if key is not None and not self.force and is_finished(target, key):
-                self.stats.skipped += 1
-                if self.progress is not None:
-                    self.progress.skip(key["size"])
-            else:
+            found = None
+            if key is not None and not self.force:
+                found = finished_problems(target, key)
+            if found is None:
                 todo.append((source, target, key))
+                continue
+            self.stats.skipped += 1
+            self._carry_over(target, *found)
+            if self.progress is not None and key is not None:
+                self.progress.skip(key["size"])
         return todo
+
+    def _carry_over(self, target: Path, failed: int, rejected: int) -> None:
+        """Count and report the problems of a shard an earlier run finished.
+
+        The problems were reported by that run; counting them again keeps the
+        exit status of a rerun true to the output it leaves.
+        """
+        if not failed and not rejected:
+            return
+        self.stats.failed += failed
+        self.stats.rejected += rejected
+        counts = [
+            f"{n} {what}{'s' if n > 1 else ''}"
+            for n, what in ((failed, "failed document"), (rejected, "rejected record"))
+            if n
+        ]
+        self.report(
+            f"{target}: skipped: an earlier run finished it with "
+            f"{' and '.join(counts)}, reported then (--force cleans it again)"
+        )
 
     def _handling(self) -> Handling:
         return Handling(
