@@ -7,7 +7,6 @@ import gzip
 import io
 import json
 import os
-import secrets
 import sys
 import typing
 from collections.abc import Iterator, Mapping
@@ -354,7 +353,8 @@ def _temporary_beside(path: Path) -> tuple[int, str]:
     written by one account is read by the next stage under another.
     """
     while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        # os.urandom is what secrets.token_hex uses, without importing hashlib.
+        temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             return os.open(temporary, flags, 0o666), str(temporary)

@@ -26,7 +26,6 @@ from cleanpipe.explain import wants_color
 from cleanpipe.files import MAX_BYTES, Input, UsageError, atomic_output
 from cleanpipe.markers import is_finished, mark_finished, shard_key
 from cleanpipe.pipeline import Pipeline
-from cleanpipe.pool import forks_workers, ordered_map
 from cleanpipe.progress import Progress
 from cleanpipe.stats import Stats
 
@@ -139,6 +138,10 @@ class Runner:
                 "worker processes: run it with one job"
             )
             raise UsageError(msg)
+        # Imported here: multiprocessing and concurrent.futures cost ~20 ms
+        # of start-up that a run in one process does not need.
+        from cleanpipe.pool import forks_workers, ordered_map
+
         if forks_workers():
             # Loaded once here, shared by every forked worker.
             warm_up(self.pipeline)
