@@ -56,8 +56,8 @@ class Handling:
 class Outcome:
     """What became of one document, for the caller to write and report in order."""
 
-    #: The output line(s); ``None`` when the document is left out.
-    output: str | None = None
+    #: The output line(s), in UTF-8; ``None`` when the document is left out.
+    output: bytes | None = None
     #: A problem to report.
     report: str | None = None
     #: The raw record to keep in the ``--errors`` file.
@@ -129,7 +129,7 @@ def _clean_record(
     )
     output = format_record(record, doc.text, handling.text_field, metadata)
     stats.written += 1
-    stats.bytes_out += len(output.encode("utf-8"))
+    stats.bytes_out += len(output)
     explained = (
         explain(record.text, doc, color=handling.color) if handling.explain else None
     )

@@ -14,12 +14,10 @@ from typing import IO, Any
 import cleanpipe
 from cleanpipe.batches import BATCH_BYTES, BATCH_RECORDS
 from cleanpipe.config import Settings, find_settings, read_settings
-from cleanpipe.dask_engine import DaskRunner
 from cleanpipe.errors import CleanpipeError, ExitCode, StepError
 from cleanpipe.files import MAX_BYTES, Input, UsageError, expand_inputs
 from cleanpipe.options import describe_options, parse_assignment
 from cleanpipe.pipeline import DEFAULT_STEPS, Pipeline, registry
-from cleanpipe.pool import available_cores
 from cleanpipe.progress import Progress
 from cleanpipe.runner import Runner, check_outputs, errors_file, fail, print_error
 from cleanpipe.shards import parse_shard, select_shard
@@ -361,7 +359,12 @@ def _runner(
     progress: Progress | None,
 ) -> Runner:
     """The runner of the engine that ``--engine`` names, set up from the options."""
-    runner = Runner if args.engine == "local" else DaskRunner
+    if args.engine == "local":
+        runner = Runner
+    else:
+        from cleanpipe.dask_engine import DaskRunner
+
+        runner = DaskRunner
     return runner(
         pipeline,
         report=report,
@@ -381,6 +384,8 @@ def _runner(
 
 def _jobs(text: str) -> int:
     if text in {"0", "auto"}:
+        from cleanpipe.pool import available_cores  # multiprocessing: only for jobs
+
         return available_cores()
     return _positive(text)
 

@@ -12,7 +12,6 @@ The command line wins over the file, the file over the steps' defaults.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -52,6 +51,8 @@ def find_settings(directory: Path) -> Settings:
 
 def read_settings(path: Path) -> Settings:
     """Read the settings of one file; ``OptionError`` if they are malformed."""
+    import tomllib  # here: most runs have no config file to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

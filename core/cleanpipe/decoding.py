@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 __all__ = ["binary_kind", "decode_text"]
 
 # Signatures of binary formats a scraper's output folder tends to collect.
@@ -76,6 +74,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
     text = data.decode("utf-8", errors="replace")
     if _mostly_utf8(data, text):
         return text, "utf-8 (invalid bytes replaced)"
+    # Imported here: it costs ~25 ms, and most runs never read a non-UTF-8 file.
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         return text, "utf-8 (invalid bytes replaced)"

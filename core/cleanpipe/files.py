@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gzip
 import io
 import json
 import os
-import secrets
 import sys
 import typing
 from collections.abc import Iterator, Mapping
@@ -26,6 +26,7 @@ __all__ = [
     "Input",
     "InputError",
     "Record",
+    "atomic_binary_output",
     "atomic_output",
     "expand_inputs",
     "format_record",
@@ -284,29 +285,29 @@ def format_record(
     text: str,
     text_field: str,
     metadata: tuple[str, Mapping[str, Any]] | None = None,
-) -> str:
-    """The output for a cleaned record: a text with a final newline, or a JSON line.
+) -> bytes:
+    """The output for a cleaned record, in UTF-8: a text with a final newline,
+    or a JSON line.
 
     A text that is only whitespace gives no output at all. ``metadata``, a
     field name and the document's metadata, adds that field to a JSON line.
+    The output is encoded here, once: in a worker process, not in the one
+    that writes, and its size is what ``len`` gives.
     """
     if record.fields is None:
         if not text.strip():
-            return ""
-        return text if text.endswith("\n") else text + "\n"
+            return b""
+        return (text if text.endswith("\n") else text + "\n").encode("utf-8")
     fields = {**record.fields, text_field: text}
     if metadata is not None:
         fields[metadata[0]] = dict(metadata[1])
-    line = json.dumps(fields, ensure_ascii=False, default=_jsonable)
-    if not line.isascii():
-        try:
-            # Several times faster than a regex search for a surrogate.
-            line.encode("utf-8")
-        except UnicodeEncodeError:
-            # A lone surrogate ("\ud800" in the input) cannot be written as
-            # UTF-8: keep it escaped, as the input had it.
-            line = json.dumps(fields, default=_jsonable)
-    return line + "\n"
+    line = json.dumps(fields, ensure_ascii=False, default=_jsonable) + "\n"
+    try:
+        return line.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate ("\ud800" in the input) cannot be written as
+        # UTF-8: keep it escaped, as the input had it.
+        return (json.dumps(fields, default=_jsonable) + "\n").encode("utf-8")
 
 
 def _jsonable(value: object) -> object:
@@ -320,7 +321,7 @@ def _jsonable(value: object) -> object:
 
 @contextlib.contextmanager
 def atomic_output(path: Path | None) -> Iterator[IO[str]]:
-    """Write to ``path`` through a temporary file renamed into place at the end.
+    """Write text to ``path`` through a temporary file renamed into place at the end.
 
     A run that is killed leaves the previous file (or none), never half a
     file. With ``path`` ``None``, write to standard output.
@@ -329,21 +330,85 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
+    with (
+        _atomic_file(path) as binary,
+        io.TextIOWrapper(binary, encoding="utf-8", newline="") as stream,
+    ):
+        yield stream
+
+
+@contextlib.contextmanager
+def atomic_binary_output(path: Path | None) -> Iterator[IO[bytes]]:
+    """:func:`atomic_output` for UTF-8 text that the caller has encoded.
+
+    An uncompressed file and standard output get the bytes as they are. A
+    compressed file gets them through the text layer: the compressors' output
+    depends on how the data is cut into writes, and so the same input still
+    gives the same compressed bytes as it always has.
+    """
+    if path is None:
+        sys.stdout.flush()
+        stream = _binary_stdout()
+        yield stream
+        stream.flush()
+        return
+    if path.name.endswith((".gz", ".zst")):
+        with atomic_output(path) as text:
+            yield typing.cast(IO[bytes], _Decoding(text))
+        return
+    with _atomic_file(path) as binary:
+        yield binary
+
+
+@contextlib.contextmanager
+def _atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """``path`` as a temporary file beside it, renamed into place at the end,
+    and compressed as its name says."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = _temporary_beside(path)
     try:
         with contextlib.ExitStack() as stack:
             binary = _compressing(path, stack.enter_context(open(handle, "wb")))
-            stack.enter_context(binary)
-            stream = stack.enter_context(
-                io.TextIOWrapper(binary, encoding="utf-8", newline="")
-            )
-            yield stream
+            yield stack.enter_context(binary)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _binary_stdout() -> IO[bytes]:
+    """Standard output, for UTF-8 bytes.
+
+    Its buffer, when its text layer would write the same bytes; else (another
+    encoding, newlines translated, no buffer at all) through its text layer,
+    as text written to it would go.
+    """
+    buffer = getattr(sys.stdout, "buffer", None)
+    try:
+        utf8 = codecs.lookup(sys.stdout.encoding).name == "utf-8"
+    except (LookupError, TypeError, AttributeError):
+        utf8 = False
+    if buffer is not None and utf8 and os.linesep == "\n":
+        return typing.cast(IO[bytes], buffer)
+    return typing.cast(IO[bytes], _Decoding(sys.stdout))
+
+
+class _Decoding(io.RawIOBase):
+    """Bytes of UTF-8 text written on to a text stream."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self._text = text
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: typing.Any) -> int:
+        self._text.write(bytes(data).decode("utf-8"))
+        return len(data)
+
+    def flush(self) -> None:
+        self._text.flush()
 
 
 def _temporary_beside(path: Path) -> tuple[int, str]:
@@ -354,7 +419,8 @@ def _temporary_beside(path: Path) -> tuple[int, str]:
     written by one account is read by the next stage under another.
     """
     while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        # os.urandom is what secrets.token_hex uses, without importing hashlib.
+        temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             return os.open(temporary, flags, 0o666), str(temporary)

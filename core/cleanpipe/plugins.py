@@ -63,14 +63,22 @@ def load_registry(
     }
     for name in blocked - {""}:
         pm.set_blocked(name)
+    # The installed plugins, read in one pass over the installed distributions
+    # (pluggy's load_setuptools_entrypoints reads them all again for each
+    # plugin loaded by name), and loaded one at a time.
+    packages: dict[str, str] = {}
     if autoload:
         for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if pm.is_blocked(entry_point.name) or pm.has_plugin(entry_point.name):
+                continue  # a blocked plugin is not even imported
+            package = _package_of(entry_point)
             try:
-                pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP, name=entry_point.name)
+                pm.register(entry_point.load(), name=entry_point.name)
             except Exception as exc:  # noqa: BLE001 - any import error is the plugin's
-                package = _package_of(entry_point)
                 problem = f"failed to load: {type(exc).__name__}: {exc}"
                 problems.append(PluginError(entry_point.name, package, problem))
+            else:
+                packages[entry_point.name] = package
     for plugin in plugins:
         pm.register(plugin)
     try:
@@ -79,12 +87,6 @@ def load_registry(
         name = pm.get_name(exc.plugin) or repr(exc.plugin)
         problems.append(PluginError(name, "its package", f"is invalid: {exc}"))
         pm.unregister(exc.plugin)
-    packages = {
-        name: f"{dist.project_name} {dist.version}"
-        for name, dist in (
-            (pm.get_name(p) or "", d) for p, d in pm.list_plugin_distinfo()
-        )
-    }
     steps = _collect_steps(pm, packages, problems)
     commands = tuple(
         (impl.plugin_name, impl.function)
@@ -94,8 +96,12 @@ def load_registry(
 
 
 def _package_of(entry_point: importlib.metadata.EntryPoint) -> str:
+    """``name version`` of the distribution that declares ``entry_point``."""
     dist = entry_point.dist
-    return f"{dist.name} {dist.version}" if dist is not None else "unknown package"
+    if dist is None:
+        return "unknown package"
+    metadata = dist.metadata  # read and parsed anew at each access: once here
+    return f"{metadata['Name']} {metadata['Version']}"
 
 
 def _collect_steps(

@@ -23,10 +23,15 @@ from cleanpipe.cleaning import (
 )
 from cleanpipe.errors import CleanpipeError, ExitCode
 from cleanpipe.explain import wants_color
-from cleanpipe.files import MAX_BYTES, Input, UsageError, atomic_output
+from cleanpipe.files import (
+    MAX_BYTES,
+    Input,
+    UsageError,
+    atomic_binary_output,
+    atomic_output,
+)
 from cleanpipe.markers import finished_problems, mark_finished, shard_key
 from cleanpipe.pipeline import Pipeline
-from cleanpipe.pool import forks_workers, ordered_map
 from cleanpipe.progress import Progress
 from cleanpipe.stats import Stats
 
@@ -75,7 +80,7 @@ class Runner:
             return self.run_shards([(s, output / s.relative) for s in inputs])
         with (
             self.stats.timed(),
-            atomic_output(output) as stream,
+            atomic_binary_output(output) as stream,
             contextlib.closing(self._results(inputs)) as results,
         ):
             for result in results:
@@ -89,7 +94,7 @@ class Runner:
             with contextlib.closing(self._results([s for s, _, _ in todo])) as results:
                 for _, target, key in todo:
                     shard = Stats()
-                    with shard.timed(), atomic_output(target) as stream:
+                    with shard.timed(), atomic_binary_output(target) as stream:
                         for result in results:
                             shard.add(self._write(result, stream))
                             if result.batch.last:
@@ -163,6 +168,10 @@ class Runner:
                 "worker processes: run it with one job"
             )
             raise UsageError(msg)
+        # Imported here: multiprocessing and concurrent.futures cost ~20 ms
+        # of start-up that a run in one process does not need.
+        from cleanpipe.pool import forks_workers, ordered_map
+
         if forks_workers():
             # Loaded once here, shared by every forked worker.
             warm_up(self.pipeline)
@@ -174,7 +183,7 @@ class Runner:
             initargs=(self.pipeline.recipe, handling),
         )
 
-    def _write(self, result: BatchResult, stream: IO[str]) -> Stats:
+    def _write(self, result: BatchResult, stream: IO[bytes]) -> Stats:
         """Write and report what became of a batch's documents; its stats."""
         stats = result.stats
         for outcome in result.outcomes:

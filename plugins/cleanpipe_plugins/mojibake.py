@@ -9,27 +9,33 @@ option, named as ftfy names it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
-from typing import Literal
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
 
 import attrs
-import ftfy
-import ftfy.bad_codecs  # registers the codec sloppy-windows-1252
-from ftfy.badness import BADNESS_RE, is_bad
 
 import cleanpipe
+
+if TYPE_CHECKING:
+    import ftfy
+
+# ftfy is imported where the step first needs it, not when the plugin loads:
+# every run loads every installed plugin, and importing ftfy takes ~0.1 s.
 
 __all__ = ["Options", "fix_mojibake"]
 
 _ENCODINGS = ("latin-1", "cp1252", "mac_roman")
 
 
-def _decoded(first: int, last: int) -> str:
+def _decoded(first: int, last: int, encodings: Sequence[str] = _ENCODINGS) -> str:
+    """The characters that bytes ``first`` to ``last`` stand for in ``encodings``."""
     chars = set()
     for byte in range(first, last + 1):
-        for encoding in _ENCODINGS:
+        for encoding in encodings:
             try:
                 chars.add(bytes([byte]).decode(encoding))
             except UnicodeDecodeError:
@@ -39,8 +45,8 @@ def _decoded(first: int, last: int) -> str:
 
 # UTF-8 read as a one-byte encoding turns each multi-byte sequence into a lead
 # character (from bytes C2-F4) followed by continuation characters (bytes
-# 80-BF). Text with no such pair, no C1 control, no surrogate and no U+FFFD
-# holds no mojibake ftfy could fix, so ftfy is not asked (most text is clean).
+# 80-BF). A line with no such pair, no C1 control, no surrogate and no U+FFFD
+# holds no mojibake ftfy could fix: it is left as it is.
 _SUSPECT = re.compile(
     f"[{re.escape(_decoded(0xC2, 0xF4))}][{re.escape(_decoded(0x80, 0xBF))} \ufffd]"
     "|[\x80-\x9f\ud800-\udfff\ufffd]"
@@ -75,6 +81,8 @@ _MAX_RUNS = 32
 
 def _is_bad(line: str) -> bool:
     """``ftfy.badness.is_bad(line)``, searching only near non-ASCII characters."""
+    from ftfy.badness import BADNESS_RE, is_bad
+
     runs = _NON_ASCII.findall(line)
     if len(runs) > _MAX_RUNS:
         return is_bad(line)
@@ -92,6 +100,139 @@ def _is_bad(line: str) -> bool:
             lo = start - reach
         hi = min(len(line), position + reach)
     return hi >= 0 and BADNESS_RE.search(line, lo, hi) is not None
+
+
+# The pre-check. With only the encoding repairs on, a line changes only where
+# ftfy's badness pattern matches in it or it holds a C1 control or a surrogate
+# (see _ftfy_may_change), or where the lone-symbol repair finds a run that
+# starts with a UTF-8 lead character followed by a continuation character of
+# the same encoding (see _decoded_symbol). _candidates finds all of those places
+# in one search of the text, and few others.
+#
+# ftfy's pattern cannot be searched fast: most of its branches start with a
+# letter or a space, so it is tried at every position. Here each branch is
+# anchored instead on one of its characters that clean text rarely holds (a
+# "bad" character, an accented capital, a currency sign, ...): the pattern
+# starts with the class of every anchor, which the regex engine scans for in a
+# tight loop, and look-behinds (of fixed width) check the rest of the branch
+# around the anchor. All of it stays linear: each check spans a few characters.
+
+#: ftfy's badness pattern that _badness_branches mirrors: the CRC-32 of its
+#: source, in ftfy 6.3. With another pattern, every _SUSPECT line is checked.
+_MIRRORED_BADNESS = frozenset({1455352246})
+
+
+def _badness_branches(cat: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """ftfy's badness pattern, branch by branch, as ``(before, anchor, after)``.
+
+    ``anchor`` is the body of a character class; ``before`` and ``after`` are
+    patterns of fixed width (empty if none). A branch matches where one
+    character of ``anchor`` has ``before`` just before it and ``after`` just
+    after it. Where ftfy's branch begins with letters, spaces or the start of
+    the line, that part may be left out: the check then finds a little more.
+    """
+    bad, c1, law, box = cat["bad"], cat["c1"], cat["law"], cat["box"]
+    cur, num, kao = cat["currency"], cat["numeric"], cat["kaomoji"]
+    sp, ep = cat["start_punctuation"], cat["end_punctuation"]
+    ua, la = cat["upper_accented"], cat["lower_accented"]
+    uc, lc = cat["upper_common"], cat["lower_common"]
+    arabic = f"[{cat['common']}{cur}{bad}{num}{sp}ŸŠ®°µ»]"
+    return [
+        ("", c1, ""),
+        (f"[{bad}{la}{ua}{box}{sp}{ep}{cur}{num}{law}]", bad, ""),
+        (f"[a-zA-Z][{lc}{uc}]", bad, ""),
+        ("", bad, f"[{la}{ua}{box}{sp}{ep}{cur}{num}{law}]"),
+        (f"[{la}{lc}{box}{ep}{cur}{num}]", ua, ""),
+        ("", box + ep + cur + num, f"[{la}]"),
+        (f"[{la}{box}{ep}]", cur, ""),
+        (rf"\s[{ua}]", cur, ""),
+        (f"[{ua}{box}]", num + law, ""),
+        (f"[{la}{ua}{box}{cur}{ep}][{sp}]", num, ""),
+        (f"[{la}{ua}{cur}{num}{box}{law}]", ep, f"[{sp}]"),
+        ("", cur + num + box, f"[{sp}]"),
+        ("[a-z]", ua, f"[{sp}{cur}]"),
+        ("", box, f"[{kao}]"),
+        (f"[{la}{ua}{cur}{num}{sp}{ep}{law}]", box, ""),
+        ("", box, f"[{ep}]"),
+        (f"[{la}{ua}]", sp + ep, r"\w"),
+        ("", "Œœ", "[^A-Za-z]"),
+        ("", ua, "°"),
+        ("", "ÂÃÎÐ", f"[€œŠš¢£Ÿž\xa0\xad®©°·»{sp}{ep}–—´]"),
+        ("×", "²³", ""),
+        ("", "ØÙ", f"{arabic}[ØÙ]{arabic}"),
+        ("à", "²µ¹¼½¾", ""),
+        ("", "√", "[±∂†≠®™´≤≥¥µø]"),
+        ("", "≈", "[°¢]"),
+        ("‚", "Ä", "[ìîïòôúùû†°¢π]"),
+        ("", "‚", "[âó][àä°ê]"),
+        ("в", "Ђ", ""),
+        ("[ВГРС]", f"{c1}{bad}{sp}{ep}{cur}°µ", "[ВГРС]"),
+        ("ГўВ", "Ђ", "В.[A-Za-z ]"),
+        ("", "Ã", "[\xa0¡]"),
+        ("", "ÃÂ", " "),  # "[a-z]\s?[ÃÂ][ ]" and "^[ÃÂ][ ]"
+        (f"[a-z.,?!{ep}]", "Â", f"[ {sp}{ep}]"),
+        ("β", "€", "[™\xa0Ά\xad®°]"),
+        ("[ΒΓΞΟ]", f"{c1}{bad}{sp}{ep}{cur}°", "[ΒΓΞΟ]"),
+        ("ā", "€", ""),
+    ]
+
+
+def _lone_symbol_starts() -> list[tuple[str, str, str]]:
+    """Where a run that _decoded_symbol changes starts, as ``(before, anchor, after)``.
+
+    The run is the UTF-8 of characters from U+2000 up, read as cp1252 (or
+    latin-1, for the bytes cp1252 leaves undefined) or as MacRoman: it starts
+    with a lead byte E2-F4 and a continuation byte 80-BF of one encoding.
+    """
+    return [
+        (
+            "",
+            re.escape(_decoded(0xE2, 0xF4, encodings)),
+            f"[{re.escape(_decoded(0x80, 0xBF, encodings))}]",
+        )
+        for encodings in (("cp1252", "latin-1"), ("mac_roman",))
+    ]
+
+
+def _candidate_pattern(branches: Sequence[tuple[str, str, str]]) -> str:
+    """One pattern for ``branches``: an anchor, then a branch it belongs to.
+
+    The regex engine tries the branches in turn at each anchor it finds, and
+    skips at once a branch that starts with a character class the next
+    character is not in; so a branch with an ``after`` is written as ``after``
+    followed by a look-behind over the whole branch. The branches that end at
+    their anchor share one look-behind that rules them all out together.
+    """
+    anchors = "".join(anchor for _, anchor, _ in branches)
+    ending = [(before, anchor) for before, anchor, after in branches if not after]
+    checks = [
+        "(?<=[{}])(?:{})".format(
+            "".join(anchor for _, anchor in ending),
+            "|".join(f"(?<={before}[{anchor}])" for before, anchor in ending),
+        )
+    ]
+    checks += [
+        f"{after}(?<={before}[{anchor}]{after})"
+        for before, anchor, after in branches
+        if after
+    ]
+    return f"[{anchors}](?:{'|'.join(checks)})"
+
+
+@functools.cache
+def _candidates() -> re.Pattern[str]:
+    """The pre-check's pattern, built once, when the step first runs."""
+    import ftfy.bad_codecs  # noqa: F401 - registers sloppy-windows-1252
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    if zlib.crc32(BADNESS_RE.pattern.encode()) not in _MIRRORED_BADNESS:
+        return _SUSPECT
+    branches = [
+        *_badness_branches(MOJIBAKE_CATEGORIES),
+        ("", "\ud800-\udfff", ""),
+        *_lone_symbol_starts(),
+    ]
+    return re.compile(_candidate_pattern(branches))
 
 
 # Runs of the characters that bytes 80-FF become in cp1252 and MacRoman.
@@ -128,6 +269,8 @@ class Options:
 
     def ftfy_config(self) -> ftfy.TextFixerConfig:
         """These options as ftfy's configuration."""
+        import ftfy
+
         fields = attrs.asdict(self)
         del fields["fix_lone_symbols"]
         return ftfy.TextFixerConfig(**fields)
@@ -150,11 +293,16 @@ class Options:
 def fix_mojibake(doc: cleanpipe.Document, options: Options) -> cleanpipe.Document:
     """Repair mojibake with ftfy, recording each repair and how it was found."""
     encoding_only = options.encoding_only()
-    lines = _suspect_lines(doc.text) if encoding_only else _lines(doc.text)
-    config = options.ftfy_config()
+    if encoding_only and doc.text.isascii():  # O(1): Python knows it already
+        return doc
+    lines = _candidate_lines(doc.text) if encoding_only else _lines(doc.text)
+    config = None
     changes: list[cleanpipe.Change] = []
     for offset, line in lines:
         if not encoding_only or _ftfy_may_change(line):
+            import ftfy
+
+            config = config or options.ftfy_config()
             fixed, plan = ftfy.fix_and_explain(line, config)
         else:
             fixed, plan = line, []
@@ -181,18 +329,22 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         yield match.start(), match.group()
 
 
-def _suspect_lines(text: str) -> Iterator[tuple[int, str]]:
-    """The lines of ``text`` that _SUSPECT finds something in, and their offsets.
+def _candidate_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines of ``text`` that the encoding repairs may change, and their offsets.
 
-    One search over the text, not one per line: most lines are clean, and no
-    _SUSPECT match spans a line break.
+    One search of the text for what could be mojibake (see _candidates), not
+    one per line: most lines are clean, and no match spans a line break. Of
+    the lines it finds, those without a _SUSPECT pair are left as they are.
     """
-    match = _SUSPECT.search(text)
+    candidates = _candidates()
+    match = candidates.search(text)
     while match is not None:
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start()) + 1 or len(text)
-        yield start, text[start:end]
-        match = _SUSPECT.search(text, end)
+        line = text[start:end]
+        if _SUSPECT.search(line):
+            yield start, line
+        match = candidates.search(text, end)
 
 
 def _decoded_symbol(match: re.Match[str]) -> str:
