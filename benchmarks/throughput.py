@@ -159,7 +159,7 @@ def _wall(run: Run) -> float:
 def measure(label: str, command: list[str], source: Path) -> Run:
     """Run ``command`` to its end: wall time, CPU time, peak memory of its tree."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=_ENV)
     peak = 0
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -177,6 +177,19 @@ def measure(label: str, command: list[str], source: Path) -> Run:
     cpu = usage.ru_utime + usage.ru_stime
     size = source.stat().st_size / MB
     return Run(label, size, seconds, cpu, peak / MB)
+
+
+# As installed: Python keeps the bytecode of what it imports, so that only the
+# first start compiles cleanpipe's sources (pip compiles them at install time).
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def warm_up(work: Path) -> None:
+    """Run cleanpipe once, untimed: later starts find their bytecode compiled."""
+    tiny = work / "warm-up.jsonl"
+    tiny.write_text('{"text": "Home\\nThe troops left.More news here."}\n')
+    command = cleanpipe(1, tiny, work / "warm-up-out.jsonl")
+    subprocess.run(command, stdout=subprocess.DEVNULL, env=_ENV, check=True)
 
 
 def cleanpipe(
@@ -241,6 +254,7 @@ def benchmark(
     build_corpus(big, large, pages)
     build_document(single, small // 2, pages)
     stats, out = work / "stats.json", work / "out.jsonl"
+    warm_up(work)
     one = best(
         repeat, "cleanpipe default, 1 job", cleanpipe(1, corpus, out, stats), corpus
     )
@@ -258,6 +272,8 @@ def benchmark(
     runs += [large_run, single_run]
     print_table(runs)
     print_steps(json.loads(stats.read_text()))
+    # On a shared machine, other work stretches wall time but not CPU time.
+    print(f"\nin CPU time, 1 job is {ftfy.cpu / one.cpu:.2f}x ftfy.fix_text")
     return [
         _at_least("1 job >= 5x ftfy.fix_text", one.rate / ftfy.rate, 5.0),
         _at_least("2 jobs >= 1.7x 1 job", two.rate / one.rate, 1.7)
