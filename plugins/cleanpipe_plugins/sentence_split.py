@@ -98,10 +98,40 @@ _LOOKAHEAD: Final = 16
 # Every scan below starts with one character class and looks ahead a bounded
 # distance; the rule functions read the run of characters around the match.
 _URL = re.compile(r"(?:https?://|www\.|HTTPS?://|WWW\.)[^\s<>\"“”‘’«»]*")
-# A mark glued to what follows: the one scan behind most punctuation rules.
-_MARK_GLUED = re.compile(
-    f"[.!?*…”’\"')\\]:;{_EMOJI}]"
-    rf"(?=[{_UP[1:-1]}hHwW\uac00-\ud7a3“„‘\"(\[])"
+_MARKS: Final = f".!?*…”’\"')\\]:;{_EMOJI}"
+# A superset of the characters for which str.islower() holds: a cheap filter in
+# a pattern, whose candidates the rule still checks with islower().
+_MAYBE_LOWER: Final = f"{_LO[1:-1]}\U00010000-\U0010ffff"
+# The one scan behind the rules that start at a mark, a dash, a capital or a
+# year.  It starts with one character class, so the regex engine skips at C speed
+# to the next such character (the trigger); then one alternative per kind keeps
+# only that rule's candidates and an empty group names the kind (lastindex).
+# Most alternatives open with the character after the trigger, which the engine
+# tests before entering them: a capital followed by a lowercase letter, the
+# commonest trigger, is turned down by one look-behind.  A match may run past its
+# trigger, so the scan resumes right after the trigger (see _Triggers).
+_TRIGGER = re.compile(
+    f"[{_MARKS}–—{_UP[1:-1]}12]"
+    "(?:"
+    # _caps_headings: two capitals, then a capital and two lowercase letters
+    # ("SENTRANissan").
+    f"{_UP}(?={_UP}{_LO}{_LO})(?<={_UP}.)()"
+    # _word_joins: a capital after a lowercase letter ("SaysPutin"), or after a
+    # number and before a lowercase letter ("2025The", "-1.41%The").
+    f"|(?<=[{_LO[1:-1]}\\d{_NUMBER_SUFFIXES}]{_UP})"
+    f"(?:(?<={_LO}.)|(?=[{_MAYBE_LOWER}]))()"
+    # _marks: a mark before a capital, Hangul, an opening quote or bracket, or
+    # a link ("region.More", "said.“We", "다.결국", "here:https://").  A
+    # lowercase "h" or "w" matters only there: every rule wants a capital.
+    f'|[{_UP[1:-1]}\uac00-\ud7a3“„‘"(\\[](?<=[{_MARKS}].)()'
+    f"|htt(?=ps?://)(?<=[{_MARKS}]htt)()"
+    f"|ww(?=w\\.)(?<=[{_MARKS}]ww)()"
+    # _dashes: a dash glued to what precedes it, before whitespace.
+    r"|\s(?<=\S[–—]\s)()"
+    # _years: "19xx" or "20xx" after a lowercase letter, before whitespace.
+    f"|9(?<=[{_MAYBE_LOWER}]19)(?=\\d\\d\\s)()"
+    f"|0(?<=[{_MAYBE_LOWER}]20)(?=\\d\\d\\s)()"
+    ")"
 )
 _RIGHT_AT = re.compile(_RIGHT)
 _BLOCK_START_AT = re.compile(
@@ -109,15 +139,8 @@ _BLOCK_START_AT = re.compile(
 )
 _OPENER_AT = re.compile(rf"[“„‘\"](?=[^\W_]|…)|[(\[](?=\s?{_UP})")
 _COLON_RIGHT_AT = re.compile(rf"{_RIGHT}|{_UP}{{2}}")
-_DASH_SPACE = re.compile(r"[–—](?=\s)")
 _RULE_LINE = re.compile(r"___+")
 _HASH_IN_URL = re.compile(r"#(?=[^\W\d_])")
-_CAPS_CAMEL = re.compile(rf"{_UP}{_UP}(?={_UP}{_LO}{_LO})")
-# A lowercase letter or a number glued to a capital: "SaysPutin", "2025The".
-# The match is the capital (a capital is rarer than a lowercase letter, so the
-# scan skips ahead faster); the look-behind reads the character before it.
-_WORD_GLUED = re.compile(rf"{_UP}(?<=[\d{_NUMBER_SUFFIXES}{_LO[1:-1]}].)")
-_YEAR = re.compile(r"(?:19|20)\d\d(?=\s)")
 _QUOTE_MARK = re.compile('["“”]')
 _CAMEL_NAME = re.compile(rf"(?:{_UP}{_LO}+){{2,}}")
 _ZERO_WIDTH_RUN = re.compile("[\u200b\u2060\ufeff]+")
@@ -295,6 +318,54 @@ def _insert_spaces(text: str, found: dict[int, str]) -> str:
     return "".join(parts)
 
 
+class _Triggers:
+    """The candidates of the rules that start at a mark, dash, capital or year.
+
+    One :data:`_TRIGGER` scan over the text (or the windows near new spaces)
+    fills one sorted list of offsets per rule: the candidates that a scan per
+    rule would find, less some that no rule can accept.
+    """
+
+    __slots__ = ("caps", "dashes", "marks", "words", "years")
+
+    def __init__(self, text: str, near: list[tuple[int, int]] | None) -> None:
+        self.marks: list[int] = []
+        self.dashes: list[int] = []
+        #: Where two capitals before a capitalised word start.
+        self.caps: list[int] = []
+        #: Capitals glued to a lowercase letter or a number.
+        self.words: list[int] = []
+        #: Where a year glued to a word starts.
+        self.years: list[int] = []
+        # The list of each group of _TRIGGER, by number.
+        by_group: tuple[list[int], ...] = (
+            *([], self.caps, self.words),
+            *(self.marks, self.marks, self.marks, self.dashes, self.years, self.years),
+        )
+        search = _TRIGGER.search
+        length = len(text)
+        for lo, hi in [(0, length)] if near is None else near:
+            # Near new spaces a candidate starts in [lo, hi), a word join in
+            # (lo, hi]: a rule's trigger there is the character before it.
+            end = min(length, hi + _LOOKAHEAD)
+            match = search(text, lo, end)
+            while match:
+                i = match.start()
+                kind = match.lastindex or 0
+                if (kind == 2 or (kind == 1 and _glued_capital(text, i))) and (
+                    lo < i <= hi
+                ):
+                    self.words.append(i)
+                if kind != 2 and i < hi:
+                    by_group[kind].append(i)
+                match = search(text, i + 1, end)
+
+
+def _glued_capital(text: str, i: int) -> bool:
+    """Whether the capital at ``i`` (before a capital) is a word join's trigger."""
+    return i > 0 and text[i - 1].islower() and text[i - 1] <= "\uffff"
+
+
 class _Scan:
     """The text under repair, the spaces found so far, and facts computed once.
 
@@ -311,22 +382,17 @@ class _Scan:
         self.found: dict[int, str] = {}
         self._urls: list[tuple[int, int]] | None = None
         self._quote_opens: dict[int, bool] | None = None
+        self.triggers = _Triggers(text, near)
 
-    def matches(
-        self, pattern: re.Pattern[str], behind: int = 0
-    ) -> Iterator[re.Match[str]]:
-        """The matches of a trigger ``pattern`` in the text, or near new spaces.
-
-        A pattern whose match starts ``behind`` characters after the trigger it
-        finds (the trigger read by a look-behind) is bounded by the trigger.
-        """
+    def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of a trigger ``pattern`` in the text, or near new spaces."""
         if self._near is None:
             yield from pattern.finditer(self.text)
             return
         for lo, hi in self._near:
             end = min(len(self.text), hi + _LOOKAHEAD)
-            for match in pattern.finditer(self.text, lo + behind, end):
-                if match.start() - behind >= hi:
+            for match in pattern.finditer(self.text, lo, end):
+                if match.start() >= hi:
                     break
                 yield match
 
@@ -354,7 +420,12 @@ class _Scan:
         words that follow a dot.
         """
         if self._urls is None:
-            self._urls = [match.span() for match in _URL.finditer(self.text)]
+            text = self.text
+            # Every URL holds one of these; str's search skips most pages fast.
+            if "://" in text or "www." in text or "WWW." in text:
+                self._urls = [match.span() for match in _URL.finditer(text)]
+            else:
+                self._urls = []
         return self._urls
 
     def in_url(self, offset: int) -> bool:
@@ -489,8 +560,7 @@ def _marks(scan: _Scan) -> Iterator[tuple[int, str]]:
     bracket; the mark picks the rules that judge it.
     """
     text = scan.text
-    for match in scan.matches(_MARK_GLUED):
-        i = match.start()
+    for i in scan.triggers.marks:
         if text[i + 1] in _OPENING_MARKS:
             checks = _OPENER_CHECKS
         else:
@@ -804,13 +874,8 @@ def _dashes(scan: _Scan) -> Iterator[tuple[int, str]]:
     help us— booyah`` the writer's own slip stays.
     """
     text = scan.text
-    if "—" not in text and "–" not in text:
-        return
-    for match in scan.matches(_DASH_SPACE):
-        i = match.start()
-        before = scan.char(i - 1)
-        if before.isspace():
-            continue
+    for i in scan.triggers.dashes:
+        before = text[i - 1]  # not whitespace: the trigger's look-behind
         if before in '.!?”"’)*' or scan.in_url(i - 1) or _ends_tag_or_url(scan, i):
             yield i, "dash"
 
@@ -898,8 +963,8 @@ def _caps_headings(scan: _Scan) -> Iterator[tuple[int, str]]:
     The run of two or more capitals must follow another word in capitals, so
     acronyms in ``HTMLParser`` or ``the USAToday`` never qualify.
     """
-    for match in scan.matches(_CAPS_CAMEL):
-        i = match.end()
+    for capital in scan.triggers.caps:
+        i = capital + 2
         start = i
         while i - start < _MAX_WORD and scan.char(start - 1).isupper():
             start -= 1
@@ -918,8 +983,7 @@ def _caps_headings(scan: _Scan) -> Iterator[tuple[int, str]]:
 
 def _word_joins(scan: _Scan) -> Iterator[tuple[int, str]]:
     """A lowercase letter or a number glued to a capital, judged by word frequency."""
-    for match in scan.matches(_WORD_GLUED, behind=1):
-        end = match.start()
+    for end in scan.triggers.words:
         if scan.text[end - 1].islower():
             if _lower_upper(scan, end):
                 yield end, "lower-upper"
@@ -1048,16 +1112,17 @@ def _title_context(scan: _Scan, start: int) -> bool | None:
 
 def _years(scan: _Scan) -> Iterator[tuple[int, str]]:
     """``Story Timeline2020 VW``: a heading glued to a paragraph opening with a year."""
-    for match in scan.matches(_YEAR):
-        if not scan.char(match.start() - 1).islower():
+    text = scan.text
+    for year in scan.triggers.years:
+        if not text[year - 1].islower():
             continue
-        start, left = scan.left_word(match.start())
+        start, left = scan.left_word(year)
         if len(left) < 4 or not left.isalpha() or not left[1:].islower():
             continue
         if scan.stands_alone(start) and _is_two_words(
-            left, match.group(), scan.options, check_right=False
+            left, text[year : year + 4], scan.options, check_right=False
         ):
-            yield match.start(), "lower-digit"
+            yield year, "lower-digit"
 
 
 def _is_two_words(
