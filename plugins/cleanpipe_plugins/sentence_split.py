@@ -50,11 +50,15 @@ _CLOSERS: Final = "”’\"')]"
 _OPENERS: Final = "“„‘\"'([{«"
 _DASHES: Final = "-–—"
 _CURRENCY: Final = "$€£¥₩"
+# What a word standing alone may follow, besides whitespace: "(More", "—More".
+_WORD_OPENERS: Final = _OPENERS + _DASHES + _CURRENCY
 # What may follow a number before a glued word: "-1.41%The", "40,000₩Inquiry".
 _NUMBER_SUFFIXES: Final = "%₩€£¥"
 # Emoji and their modifiers, as the inside of a character class.
 _EMOJI: Final = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
 _SENTENCE_END: Final = ".!?"
+# What ends the sentence or label before a Title Case heading.
+_HEADING_END: Final = _SENTENCE_END + ":…"
 # Generic top-level domains that are not also sentence-initial words, so that
 # "PanARMENIAN.Net" and "Example.Com" stay whole.
 _TLDS: Final = frozenset({"com", "net", "org", "edu", "gov", "info", "biz"})
@@ -420,12 +424,7 @@ class _Scan:
         words that follow a dot.
         """
         if self._urls is None:
-            text = self.text
-            # Every URL holds one of these; str's search skips most pages fast.
-            if "://" in text or "www." in text or "WWW." in text:
-                self._urls = [match.span() for match in _URL.finditer(text)]
-            else:
-                self._urls = []
+            self._urls = _find_urls(self.text)
         return self._urls
 
     def in_url(self, offset: int) -> bool:
@@ -458,9 +457,13 @@ class _Scan:
         text = self.text
         end = start + 1
         limit = min(len(text), start + _MAX_WORD)
-        same_case = str.islower if self.char(start + 1).islower() else str.isupper
-        while end < limit and same_case(text[end]):
+        if end < limit and text[end].islower():
             end += 1
+            while end < limit and text[end].islower():
+                end += 1
+        else:
+            while end < limit and text[end].isupper():
+                end += 1
         return text[start:end]
 
     def stands_alone(self, start: int) -> bool:
@@ -470,13 +473,10 @@ class _Scan:
         and ``9to5Mac`` put a word right after a dot, slash, at sign, underscore or
         digit; such tokens stay whole.
         """
-        before = self.char(start - 1)
-        return (
-            self.spaced(start)
-            or before in _OPENERS
-            or before in _DASHES
-            or before in _CURRENCY
-        )
+        if start <= 0:
+            return True
+        before = self.text[start - 1]
+        return before.isspace() or start in self.found or before in _WORD_OPENERS
 
     def ends_plain(self, end: int) -> bool:
         """Whether the word ending at ``end`` is not followed by a path or code.
@@ -484,7 +484,9 @@ class _Scan:
         ``Foo.Bar.baz``, ``Math.Max(``, ``Foo/Bar``, ``John.Smith@`` and ``Write``
         in ``WriteLine`` go on with a dot, bracket, slash, at sign or capital.
         """
-        after = self.char(end)
+        if not 0 <= end < len(self.text):
+            return True  # the edges of the text read as a space
+        after = self.text[end]
         if after.isspace() or end in self.found:
             return True
         if after.isupper() or after in "(/@_=\\<[{#&":
@@ -498,6 +500,32 @@ class _Scan:
         if self._quote_opens is None:
             self._quote_opens = _straight_quote_roles(self.text)
         return self._quote_opens.get(offset, False)
+
+
+def _find_urls(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_URL.finditer(text)``, found from where its prefixes occur.
+
+    str.find skips to "://", "www." or "WWW." far faster than the regex engine
+    tries every "h" and "w"; each match then starts at one of these prefixes.
+    """
+    starts = []
+    for marker in ("://", "www.", "WWW."):
+        i = text.find(marker)
+        while i >= 0:
+            if marker != "://":
+                starts.append(i)
+            else:  # "http://", "https://", "HTTP://", "HTTPS://"
+                for scheme in ("http", "https", "HTTP", "HTTPS"):
+                    if i >= len(scheme) and text.startswith(scheme, i - len(scheme)):
+                        starts.append(i - len(scheme))
+            i = text.find(marker, i + 1)
+    spans = []
+    resume = 0  # matches do not overlap: the next one starts after this one
+    for start in sorted(starts):
+        if start >= resume and (match := _URL.match(text, start)):
+            spans.append(match.span())
+            resume = match.end()
+    return spans
 
 
 def _straight_quote_roles(text: str) -> dict[int, bool]:
@@ -1040,10 +1068,11 @@ def _lower_upper(scan: _Scan, end: int) -> bool:
     word at the start of a block (``…ResultsThe team``).  Word frequencies decide
     the rest.
     """
-    start = _plain_word_start(scan, end)
-    left = scan.text[start:end]
-    if len(left) < 2:
-        return False
+    text = scan.text
+    start = _plain_word_start(text, end)
+    if end - start < 2:
+        return False  # most candidates stop here: "iPhone", "WhatsAppEmail"
+    left = text[start:end]
     right = scan.right_word(end)
     if len(right) > 1 and right[1].islower() and scan.char(end + len(right)).isupper():
         right = _known_name(scan, end)  # "rulingMcKinley said"
@@ -1053,7 +1082,7 @@ def _lower_upper(scan: _Scan, end: int) -> bool:
         return False
     if len(right) == 1:
         # "galleryA few", "longI’m", "AfricaQ:" (not "planB" nor "typeX").
-        if len(left) < 3 or not _RIGHT_AT.match(scan.text, end):
+        if len(left) < 3 or not _RIGHT_AT.match(text, end):
             return False
         right = ""
     elif right.isupper() and len(right) < 5:
@@ -1069,20 +1098,25 @@ def _lower_upper(scan: _Scan, end: int) -> bool:
     return not scan.in_url(end)
 
 
-def _plain_word_start(scan: _Scan, end: int) -> int:
+def _plain_word_start(text: str, end: int) -> int:
     """Start of the plain word ("base", "Says") ending at ``end``, or ``end``.
 
     A plain word is lowercase letters after at most one capital, and is not the
     tail of a longer token (``camelCaseName``, ``Win10``, ``9to5Mac``).
     """
-    text = scan.text
     start = end
-    limit = max(0, end - _MAX_WORD)
+    limit = end - _MAX_WORD if end > _MAX_WORD else 0
     while start > limit and text[start - 1].islower():
         start -= 1
-    if start > 0 and text[start - 1].isupper():
-        start -= 1
-    return end if start > 0 and text[start - 1].isalnum() else start
+    if start:
+        before = text[start - 1]
+        if before.isupper():
+            start -= 1
+            if start and text[start - 1].isalnum():
+                return end
+        elif before.isalnum():
+            return end
+    return start
 
 
 def _title_context(scan: _Scan, start: int) -> bool | None:
@@ -1096,9 +1130,9 @@ def _title_context(scan: _Scan, start: int) -> bool | None:
     seen_title_word = False
     for count in range(_MAX_TITLE_WORDS):
         start, previous = _previous_token(scan, start)
-        if not previous or previous[-1] in _SENTENCE_END + ":…":
+        if not previous or previous[-1] in _HEADING_END:
             return True if seen_title_word else None
-        word = "".join(ch for ch in previous if ch.isalnum())
+        word = "".join(filter(str.isalnum, previous))
         if count == 0 and (word[:1].isupper() or word.isdigit()):
             return True
         if previous[-1] == ",":
@@ -1142,11 +1176,37 @@ def _is_two_words(
     ("A", "I", "Q:") is not looked up (``check_left``/``check_right`` false); an
     empty ``right`` stands for a one-letter word, which no join can contain.
     """
-    if right and _is_known(left + right, options):
-        return False
-    for lang in options.languages:
+    return _two_words(
+        left,
+        right,
+        options.languages,
+        options.min_part_zipf,
+        options.max_joined_zipf,
+        check_left,
+        check_right,
+    )
+
+
+# Bounded cache of the verdict on two short words: pairs such as "You" + "Tube"
+# recur from page to page, and each verdict costs several look-ups.
+@functools.lru_cache(maxsize=1 << 16)
+def _two_words(
+    left: str,
+    right: str,
+    languages: tuple[str, ...],
+    min_part_zipf: float,
+    max_joined_zipf: float,
+    check_left: bool,
+    check_right: bool,
+) -> bool:
+    """:func:`_is_two_words`, with the options it reads spelt out (hashable)."""
+    if right:
+        joined = (left + right).lower()
+        if any(_zipf(joined, lang) >= max_joined_zipf for lang in languages):
+            return False
+    for lang in languages:
         right_zipf = _zipf(right.lower(), lang) if check_right else _FUNCTION_ZIPF
-        if right_zipf < options.min_part_zipf:
+        if right_zipf < min_part_zipf:
             continue
         if len(right) == 2 and right_zipf < _SHORT_TAIL_ZIPF:
             continue
@@ -1156,7 +1216,7 @@ def _is_two_words(
         if len(left) == 2:
             if min(left_zipf, right_zipf) >= _FUNCTION_ZIPF:
                 return True
-        elif left_zipf >= options.min_part_zipf or right_zipf >= _FUNCTION_ZIPF:
+        elif left_zipf >= min_part_zipf or right_zipf >= _FUNCTION_ZIPF:
             return True
     return False
 
