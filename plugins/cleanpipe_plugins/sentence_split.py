@@ -53,6 +53,8 @@ _WORD_OPENERS: Final = _OPENERS + _DASHES + _CURRENCY
 _NUMBER_SUFFIXES: Final = "%₩€£¥"
 # Emoji and their modifiers, as the inside of a character class.
 _EMOJI: Final = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
+# Zero-width space, word joiner, and the byte-order mark used as one.
+_ZERO_WIDTHS: Final = "\u200b\u2060\ufeff"
 _SENTENCE_END: Final = ".!?"
 # What ends the sentence or label before a Title Case heading.
 _HEADING_END: Final = _SENTENCE_END + ":…"
@@ -153,9 +155,7 @@ _COLON_RIGHT_AT = re.compile(
 )
 _RULE_LINE = re.compile(r"___+")
 _HASH_IN_URL = re.compile(r"#(?=[^\W\d_])")
-_QUOTE_MARK = re.compile('["“”]')
 _CAMEL_NAME = re.compile(rf"(?:{_UP}{_LO}+){{2,}}")
-_ZERO_WIDTH_RUN = re.compile("[\u200b\u2060\ufeff]+")
 _EMOJI_CHAR = re.compile(f"[{_EMOJI}]")
 
 
@@ -390,7 +390,7 @@ class _Scan:
     ) -> None:
         self.text = text
         self.options = options
-        self._near = near
+        self.near = near
         self.found: dict[int, str] = {}
         self._urls: list[tuple[int, int]] | None = None
         self._quote_opens: dict[int, bool] | None = None
@@ -398,10 +398,10 @@ class _Scan:
 
     def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """The matches of a trigger ``pattern`` in the text, or near new spaces."""
-        if self._near is None:
+        if self.near is None:
             yield from pattern.finditer(self.text)
             return
-        for lo, hi in self._near:
+        for lo, hi in self.near:
             end = min(len(self.text), hi + _LOOKAHEAD)
             for match in pattern.finditer(self.text, lo, end):
                 if match.start() >= hi:
@@ -548,7 +548,7 @@ def _straight_quote_roles(text: str) -> dict[int, bool]:
     """
     roles: dict[int, bool] = {}
     inside = False  # whether the text just after the current quote is quoted
-    for i in reversed([m.start() for m in _QUOTE_MARK.finditer(text)]):
+    for i in reversed(_positions(text, '"“”')):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if text[i] != '"':
@@ -953,17 +953,55 @@ def _zero_widths(scan: _Scan) -> Iterator[tuple[int, str]]:
     Such a block (an "empty" paragraph) gets a space on both sides; a zero-width
     space inside a word or URL (a line-break hint) stays as it is.
     """
-    if not any(ch in scan.text for ch in "\u200b\u2060\ufeff"):
-        return
-    for match in scan.matches(_ZERO_WIDTH_RUN):
-        if not _RIGHT_AT.match(scan.text, match.end()):
+    for start, end in _zero_width_runs(scan):
+        if not _RIGHT_AT.match(scan.text, end):
             continue
-        before = scan.char(match.start() - 1)
-        if before.isalnum() or before == "_" or scan.in_url(match.start()):
+        before = scan.char(start - 1)
+        if before.isalnum() or before == "_" or scan.in_url(start):
             continue
         if not before.isspace():
-            yield match.start(), "zero-width"
-        yield match.end(), "zero-width"
+            yield start, "zero-width"
+        yield end, "zero-width"
+
+
+def _zero_width_runs(scan: _Scan) -> list[tuple[int, int]]:
+    """The runs of zero-width characters in the text, or near new spaces.
+
+    The spans that ``scan.matches`` would give for ``[\u200b\u2060\ufeff]+``,
+    found with str.find: the characters are rare, and a regex scan would test
+    every character of the text.
+    """
+    text = scan.text
+    runs: list[tuple[int, int]] = []
+    for i in _positions(text, _ZERO_WIDTHS):
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    if scan.near is None:
+        return runs
+    # Near new spaces, a match starts in [lo, hi) and ends by the window's end.
+    clipped = []
+    ends = [end for _, end in runs]
+    for lo, hi in scan.near:
+        window_end = min(len(text), hi + _LOOKAHEAD)
+        k = bisect.bisect_right(ends, lo)  # the first run that ends after lo
+        while k < len(runs) and max(runs[k][0], lo) < hi:
+            clipped.append((max(runs[k][0], lo), min(runs[k][1], window_end)))
+            k += 1
+    return clipped
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """The sorted offsets in ``text`` of any of ``chars`` (a few rare ones)."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def _url_starts(scan: _Scan) -> Iterator[tuple[int, str]]:
