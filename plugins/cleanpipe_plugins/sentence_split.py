@@ -967,7 +967,7 @@ def _zero_widths(scan: _Scan) -> Iterator[tuple[int, str]]:
 def _zero_width_runs(scan: _Scan) -> list[tuple[int, int]]:
     """The runs of zero-width characters in the text, or near new spaces.
 
-    The spans that ``scan.matches`` would give for ``[\u200b\u2060\ufeff]+``,
+    The spans that ``scan.matches`` would give for ``[\\u200b\\u2060\\ufeff]+``,
     found with str.find: the characters are rare, and a regex scan would test
     every character of the text.
     """
