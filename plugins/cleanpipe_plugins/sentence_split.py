@@ -258,8 +258,11 @@ def find_missing_spaces(text: str, options: Options = _DEFAULT_OPTIONS) -> list[
     # word), so the rules run again on the repaired text, near the new spaces,
     # until nothing is new: the step is idempotent by construction.  On real
     # pages the second pass finds nothing; it costs a fraction of the first.
+    first: _Scan | None = None
     for _ in range(_MAX_PASSES):
-        new = _find_once(current, options, near)
+        scan = _find_once(current, options, near, first)
+        first = first or scan
+        new = scan.found
         if not new:
             break
         new = _to_original(sorted(found), new)
@@ -270,19 +273,23 @@ def find_missing_spaces(text: str, options: Options = _DEFAULT_OPTIONS) -> list[
 
 
 def _find_once(
-    text: str, options: Options, near: list[tuple[int, int]] | None
-) -> dict[int, str]:
+    text: str,
+    options: Options,
+    near: list[tuple[int, int]] | None,
+    first: _Scan | None,
+) -> _Scan:
     """One pass of every rule over ``text`` (or the windows ``near``).
 
-    Returns offset -> rule for each space to add.
+    Its :attr:`_Scan.found` maps offset -> rule for each space to add.  ``first``
+    is the scan of the first pass, over the text before any repair.
     """
-    scan = _Scan(text, options, near)
+    scan = _Scan(text, options, near, first)
     finders = _FINDERS + _WORD_FINDERS if options.use_word_evidence else _FINDERS
     for finder in finders:
         for offset, rule in finder(scan):
             if 0 < offset < len(text) and not scan.spaced(offset):
                 scan.found[offset] = rule
-    return scan.found
+    return scan
 
 
 def _to_original(inserted: list[int], new: dict[int, str]) -> dict[int, str]:
@@ -386,13 +393,21 @@ class _Scan:
     """
 
     def __init__(
-        self, text: str, options: Options, near: list[tuple[int, int]] | None = None
+        self,
+        text: str,
+        options: Options,
+        near: list[tuple[int, int]] | None = None,
+        first: _Scan | None = None,
     ) -> None:
         self.text = text
         self.options = options
         self.near = near
+        # The first pass's scan: the repaired text is its text plus spaces, so
+        # what that text lacks (a URL, a zero-width character) this one lacks.
+        self._first = first
         self.found: dict[int, str] = {}
         self._urls: list[tuple[int, int]] | None = None
+        self._zero_widths: list[int] | None = None
         self._quote_opens: dict[int, bool] | None = None
         self.triggers = _Triggers(text, near)
 
@@ -432,8 +447,20 @@ class _Scan:
         words that follow a dot.
         """
         if self._urls is None:
-            self._urls = _find_urls(self.text)
+            if self._first is not None and not self._first.urls():
+                self._urls = []
+            else:
+                self._urls = _find_urls(self.text)
         return self._urls
+
+    def zero_widths(self) -> list[int]:
+        """The offsets of the zero-width characters, in order."""
+        if self._zero_widths is None:
+            if self._first is not None and not self._first.zero_widths():
+                self._zero_widths = []
+            else:
+                self._zero_widths = _positions(self.text, _ZERO_WIDTHS)
+        return self._zero_widths
 
     def in_url(self, offset: int) -> bool:
         """Whether ``offset`` falls inside (or at the end of) a listed URL."""
@@ -973,7 +1000,7 @@ def _zero_width_runs(scan: _Scan) -> list[tuple[int, int]]:
     """
     text = scan.text
     runs: list[tuple[int, int]] = []
-    for i in _positions(text, _ZERO_WIDTHS):
+    for i in scan.zero_widths():
         if runs and runs[-1][1] == i:
             runs[-1] = (runs[-1][0], i + 1)
         else:
@@ -1021,7 +1048,7 @@ def _url_hashtags(scan: _Scan) -> Iterator[tuple[int, str]]:
     Fragments of ordinary URLs (``/wiki/Kursk#History``) stay; a link shortener's
     URL has no fragment, so a ``#`` there starts the next hashtag.
     """
-    if "#" not in scan.text:
+    if not scan.urls() or "#" not in scan.text:
         return
     for start, end in scan.urls():
         url = scan.text[start:end]
