@@ -42,19 +42,22 @@ Change = tuple[int, int, str, str]
 
 _UP: Final = f"[{char_class(str.isupper)}]"
 _LO: Final = f"[{char_class(str.islower)}]"
-# What can start the glued-on block: "More", "North", the words "A" and "I",
-# and an interview's "Q:"/"A:".
-_RIGHT: Final = rf"(?:{_UP}{_LO}|[AI](?=\s)|I(?=['’])|{_UP}(?=:\s))"
 
 _CLOSERS: Final = "”’\"')]"
 _OPENERS: Final = "“„‘\"'([{«"
 _DASHES: Final = "-–—"
 _CURRENCY: Final = "$€£¥₩"
+# What a word standing alone may follow, besides whitespace: "(More", "—More".
+_WORD_OPENERS: Final = _OPENERS + _DASHES + _CURRENCY
 # What may follow a number before a glued word: "-1.41%The", "40,000₩Inquiry".
 _NUMBER_SUFFIXES: Final = "%₩€£¥"
 # Emoji and their modifiers, as the inside of a character class.
 _EMOJI: Final = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
+# Zero-width space, word joiner, and the byte-order mark used as one.
+_ZERO_WIDTHS: Final = "\u200b\u2060\ufeff"
 _SENTENCE_END: Final = ".!?"
+# What ends the sentence or label before a Title Case heading.
+_HEADING_END: Final = _SENTENCE_END + ":…"
 # Generic top-level domains that are not also sentence-initial words, so that
 # "PanARMENIAN.Net" and "Example.Com" stay whole.
 _TLDS: Final = frozenset({"com", "net", "org", "edu", "gov", "info", "biz"})
@@ -98,29 +101,61 @@ _LOOKAHEAD: Final = 16
 # Every scan below starts with one character class and looks ahead a bounded
 # distance; the rule functions read the run of characters around the match.
 _URL = re.compile(r"(?:https?://|www\.|HTTPS?://|WWW\.)[^\s<>\"“”‘’«»]*")
-# A mark glued to what follows: the one scan behind most punctuation rules.
-_MARK_GLUED = re.compile(
-    f"[.!?*…”’\"')\\]:;{_EMOJI}]"
-    rf"(?=[{_UP[1:-1]}hHwW\uac00-\ud7a3“„‘\"(\[])"
+_MARKS: Final = f".!?*…”’\"')\\]:;{_EMOJI}"
+# A superset of the characters for which str.islower() holds: a cheap filter in
+# a pattern, whose candidates the rule still checks with islower().
+_MAYBE_LOWER: Final = f"{_LO[1:-1]}\U00010000-\U0010ffff"
+# The trigger characters other than capitals.
+_OTHER_TRIGGERS: Final = f"{_MARKS}–—12"
+# The one scan behind the rules that start at a mark, a dash, a capital or a
+# year.  It starts with one character class, so the regex engine skips at C speed
+# to the next such character (the trigger); then one alternative per kind keeps
+# only that rule's candidates and an empty group names the kind (lastindex).
+# Most alternatives open with the character after the trigger, which the engine
+# tests before entering them: a capital followed by a lowercase letter, the
+# commonest trigger, is turned down by one look-behind.  A match may run past its
+# trigger, so the scan resumes right after the trigger (see _Triggers).  A
+# trigger that is not one of _OTHER_TRIGGERS is a capital: testing that small
+# class instead of _UP again keeps the pattern quick to compile.
+_TRIGGER = re.compile(
+    f"[{_OTHER_TRIGGERS}{_UP[1:-1]}]"
+    "(?:"
+    # _caps_headings: two capitals, then a capital and two lowercase letters
+    # ("SENTRANissan").
+    f"{_UP}(?={_UP}{_LO}{{2}})(?<![{_OTHER_TRIGGERS}].)()"
+    # _word_joins: a capital after a lowercase letter ("SaysPutin"), or after a
+    # number and before a lowercase letter ("2025The", "-1.41%The").
+    f"|(?<=[{_LO[1:-1]}\\d{_NUMBER_SUFFIXES}][^{_OTHER_TRIGGERS}])"
+    f"(?:(?<![\\d{_NUMBER_SUFFIXES}].)|(?=[{_MAYBE_LOWER}]))()"
+    # _marks: a mark before a capital, Hangul, an opening quote or bracket, or
+    # a link ("region.More", "said.“We", "다.결국", "here:https://").  A
+    # lowercase "h" or "w" matters only there: every rule wants a capital.
+    f'|[{_UP[1:-1]}\uac00-\ud7a3“„‘"(\\[](?<=[{_MARKS}].)()'
+    f"|htt(?=ps?://)(?<=[{_MARKS}]htt)()"
+    f"|ww(?=w\\.)(?<=[{_MARKS}]ww)()"
+    # _dashes: a dash glued to what precedes it, before whitespace.
+    r"|\s(?<=\S[–—]\s)()"
+    # _years: "19xx" or "20xx" after a lowercase letter, before whitespace.
+    f"|[90](?<=[{_MAYBE_LOWER}](?:19|20))(?=\\d\\d\\s)()"
+    ")"
 )
-_RIGHT_AT = re.compile(_RIGHT)
+# What can start the glued-on block: "More", "North", the words "A" and "I",
+# and an interview's "Q:"/"A:".  Each pattern below only answers whether it
+# matches at an offset; each capital class in one costs a millisecond to compile.
+_RIGHT_AT = re.compile(rf"{_UP}(?:{_LO}|(?=:\s))|[AI](?=\s)|I(?=['’])")
+# Or two capitals ("FORD"), an initialism ("U.S.") or a link.
 _BLOCK_START_AT = re.compile(
-    rf"{_RIGHT}|{_UP}{{2}}|{_UP}\.{_UP}\.|https?://|www\.|HTTPS?://|WWW\."
+    rf"{_UP}(?:[{_LO[1:-1]}{_UP[1:-1]}]|(?=:\s)|\.{_UP}\.)|[AI](?=\s)|I(?=['’])"
+    r"|https?://|www\.|HTTPS?://|WWW\."
 )
 _OPENER_AT = re.compile(rf"[“„‘\"](?=[^\W_]|…)|[(\[](?=\s?{_UP})")
-_COLON_RIGHT_AT = re.compile(rf"{_RIGHT}|{_UP}{{2}}")
-_DASH_SPACE = re.compile(r"[–—](?=\s)")
+# Or two capitals ("NISSAN").
+_COLON_RIGHT_AT = re.compile(
+    rf"{_UP}(?:[{_LO[1:-1]}{_UP[1:-1]}]|(?=:\s))|[AI](?=\s)|I(?=['’])"
+)
 _RULE_LINE = re.compile(r"___+")
 _HASH_IN_URL = re.compile(r"#(?=[^\W\d_])")
-_CAPS_CAMEL = re.compile(rf"{_UP}{_UP}(?={_UP}{_LO}{_LO})")
-# A lowercase letter or a number glued to a capital: "SaysPutin", "2025The".
-# The match is the capital (a capital is rarer than a lowercase letter, so the
-# scan skips ahead faster); the look-behind reads the character before it.
-_WORD_GLUED = re.compile(rf"{_UP}(?<=[\d{_NUMBER_SUFFIXES}{_LO[1:-1]}].)")
-_YEAR = re.compile(r"(?:19|20)\d\d(?=\s)")
-_QUOTE_MARK = re.compile('["“”]')
 _CAMEL_NAME = re.compile(rf"(?:{_UP}{_LO}+){{2,}}")
-_ZERO_WIDTH_RUN = re.compile("[\u200b\u2060\ufeff]+")
 _EMOJI_CHAR = re.compile(f"[{_EMOJI}]")
 
 
@@ -223,8 +258,11 @@ def find_missing_spaces(text: str, options: Options = _DEFAULT_OPTIONS) -> list[
     # word), so the rules run again on the repaired text, near the new spaces,
     # until nothing is new: the step is idempotent by construction.  On real
     # pages the second pass finds nothing; it costs a fraction of the first.
+    first: _Scan | None = None
     for _ in range(_MAX_PASSES):
-        new = _find_once(current, options, near)
+        scan = _find_once(current, options, near, first)
+        first = first or scan
+        new = scan.found
         if not new:
             break
         new = _to_original(sorted(found), new)
@@ -235,19 +273,23 @@ def find_missing_spaces(text: str, options: Options = _DEFAULT_OPTIONS) -> list[
 
 
 def _find_once(
-    text: str, options: Options, near: list[tuple[int, int]] | None
-) -> dict[int, str]:
+    text: str,
+    options: Options,
+    near: list[tuple[int, int]] | None,
+    first: _Scan | None,
+) -> _Scan:
     """One pass of every rule over ``text`` (or the windows ``near``).
 
-    Returns offset -> rule for each space to add.
+    Its :attr:`_Scan.found` maps offset -> rule for each space to add.  ``first``
+    is the scan of the first pass, over the text before any repair.
     """
-    scan = _Scan(text, options, near)
+    scan = _Scan(text, options, near, first)
     finders = _FINDERS + _WORD_FINDERS if options.use_word_evidence else _FINDERS
     for finder in finders:
         for offset, rule in finder(scan):
             if 0 < offset < len(text) and not scan.spaced(offset):
                 scan.found[offset] = rule
-    return scan.found
+    return scan
 
 
 def _to_original(inserted: list[int], new: dict[int, str]) -> dict[int, str]:
@@ -295,6 +337,54 @@ def _insert_spaces(text: str, found: dict[int, str]) -> str:
     return "".join(parts)
 
 
+class _Triggers:
+    """The candidates of the rules that start at a mark, dash, capital or year.
+
+    One :data:`_TRIGGER` scan over the text (or the windows near new spaces)
+    fills one sorted list of offsets per rule: the candidates that a scan per
+    rule would find, less some that no rule can accept.
+    """
+
+    __slots__ = ("caps", "dashes", "marks", "words", "years")
+
+    def __init__(self, text: str, near: list[tuple[int, int]] | None) -> None:
+        self.marks: list[int] = []
+        self.dashes: list[int] = []
+        #: Where two capitals before a capitalised word start.
+        self.caps: list[int] = []
+        #: Capitals glued to a lowercase letter or a number.
+        self.words: list[int] = []
+        #: Where a year glued to a word starts.
+        self.years: list[int] = []
+        # The list of each group of _TRIGGER, by number.
+        by_group: tuple[list[int], ...] = (
+            *([], self.caps, self.words),
+            *(self.marks, self.marks, self.marks, self.dashes, self.years),
+        )
+        search = _TRIGGER.search
+        length = len(text)
+        for lo, hi in [(0, length)] if near is None else near:
+            # Near new spaces a candidate starts in [lo, hi), a word join in
+            # (lo, hi]: a rule's trigger there is the character before it.
+            end = min(length, hi + _LOOKAHEAD)
+            match = search(text, lo, end)
+            while match:
+                i = match.start()
+                kind = match.lastindex or 0
+                if (kind == 2 or (kind == 1 and _glued_capital(text, i))) and (
+                    lo < i <= hi
+                ):
+                    self.words.append(i)
+                if kind != 2 and i < hi:
+                    by_group[kind].append(i)
+                match = search(text, i + 1, end)
+
+
+def _glued_capital(text: str, i: int) -> bool:
+    """Whether the capital at ``i`` (before a capital) is a word join's trigger."""
+    return i > 0 and text[i - 1].islower() and text[i - 1] <= "\uffff"
+
+
 class _Scan:
     """The text under repair, the spaces found so far, and facts computed once.
 
@@ -303,30 +393,33 @@ class _Scan:
     """
 
     def __init__(
-        self, text: str, options: Options, near: list[tuple[int, int]] | None = None
+        self,
+        text: str,
+        options: Options,
+        near: list[tuple[int, int]] | None = None,
+        first: _Scan | None = None,
     ) -> None:
         self.text = text
         self.options = options
-        self._near = near
+        self.near = near
+        # The first pass's scan: the repaired text is its text plus spaces, so
+        # what that text lacks (a URL, a zero-width character) this one lacks.
+        self._first = first
         self.found: dict[int, str] = {}
         self._urls: list[tuple[int, int]] | None = None
+        self._zero_widths: list[int] | None = None
         self._quote_opens: dict[int, bool] | None = None
+        self.triggers = _Triggers(text, near)
 
-    def matches(
-        self, pattern: re.Pattern[str], behind: int = 0
-    ) -> Iterator[re.Match[str]]:
-        """The matches of a trigger ``pattern`` in the text, or near new spaces.
-
-        A pattern whose match starts ``behind`` characters after the trigger it
-        finds (the trigger read by a look-behind) is bounded by the trigger.
-        """
-        if self._near is None:
+    def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """The matches of a trigger ``pattern`` in the text, or near new spaces."""
+        if self.near is None:
             yield from pattern.finditer(self.text)
             return
-        for lo, hi in self._near:
+        for lo, hi in self.near:
             end = min(len(self.text), hi + _LOOKAHEAD)
-            for match in pattern.finditer(self.text, lo + behind, end):
-                if match.start() - behind >= hi:
+            for match in pattern.finditer(self.text, lo, end):
+                if match.start() >= hi:
                     break
                 yield match
 
@@ -354,8 +447,20 @@ class _Scan:
         words that follow a dot.
         """
         if self._urls is None:
-            self._urls = [match.span() for match in _URL.finditer(self.text)]
+            if self._first is not None and not self._first.urls():
+                self._urls = []
+            else:
+                self._urls = _find_urls(self.text)
         return self._urls
+
+    def zero_widths(self) -> list[int]:
+        """The offsets of the zero-width characters, in order."""
+        if self._zero_widths is None:
+            if self._first is not None and not self._first.zero_widths():
+                self._zero_widths = []
+            else:
+                self._zero_widths = _positions(self.text, _ZERO_WIDTHS)
+        return self._zero_widths
 
     def in_url(self, offset: int) -> bool:
         """Whether ``offset`` falls inside (or at the end of) a listed URL."""
@@ -387,9 +492,13 @@ class _Scan:
         text = self.text
         end = start + 1
         limit = min(len(text), start + _MAX_WORD)
-        same_case = str.islower if self.char(start + 1).islower() else str.isupper
-        while end < limit and same_case(text[end]):
+        if end < limit and text[end].islower():
             end += 1
+            while end < limit and text[end].islower():
+                end += 1
+        else:
+            while end < limit and text[end].isupper():
+                end += 1
         return text[start:end]
 
     def stands_alone(self, start: int) -> bool:
@@ -399,13 +508,10 @@ class _Scan:
         and ``9to5Mac`` put a word right after a dot, slash, at sign, underscore or
         digit; such tokens stay whole.
         """
-        before = self.char(start - 1)
-        return (
-            self.spaced(start)
-            or before in _OPENERS
-            or before in _DASHES
-            or before in _CURRENCY
-        )
+        if start <= 0:
+            return True
+        before = self.text[start - 1]
+        return before.isspace() or start in self.found or before in _WORD_OPENERS
 
     def ends_plain(self, end: int) -> bool:
         """Whether the word ending at ``end`` is not followed by a path or code.
@@ -413,7 +519,9 @@ class _Scan:
         ``Foo.Bar.baz``, ``Math.Max(``, ``Foo/Bar``, ``John.Smith@`` and ``Write``
         in ``WriteLine`` go on with a dot, bracket, slash, at sign or capital.
         """
-        after = self.char(end)
+        if not 0 <= end < len(self.text):
+            return True  # the edges of the text read as a space
+        after = self.text[end]
         if after.isspace() or end in self.found:
             return True
         if after.isupper() or after in "(/@_=\\<[{#&":
@@ -429,6 +537,32 @@ class _Scan:
         return self._quote_opens.get(offset, False)
 
 
+def _find_urls(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_URL.finditer(text)``, found from where its prefixes occur.
+
+    str.find skips to "://", "www." or "WWW." far faster than the regex engine
+    tries every "h" and "w"; each match then starts at one of these prefixes.
+    """
+    starts = []
+    for marker in ("://", "www.", "WWW."):
+        i = text.find(marker)
+        while i >= 0:
+            if marker != "://":
+                starts.append(i)
+            else:  # "http://", "https://", "HTTP://", "HTTPS://"
+                for scheme in ("http", "https", "HTTP", "HTTPS"):
+                    if i >= len(scheme) and text.startswith(scheme, i - len(scheme)):
+                        starts.append(i - len(scheme))
+            i = text.find(marker, i + 1)
+    spans = []
+    resume = 0  # matches do not overlap: the next one starts after this one
+    for start in sorted(starts):
+        if start >= resume and (match := _URL.match(text, start)):
+            spans.append(match.span())
+            resume = match.end()
+    return spans
+
+
 def _straight_quote_roles(text: str) -> dict[int, bool]:
     """Decide for every ``"`` in ``text`` whether it opens (True) or closes.
 
@@ -441,7 +575,7 @@ def _straight_quote_roles(text: str) -> dict[int, bool]:
     """
     roles: dict[int, bool] = {}
     inside = False  # whether the text just after the current quote is quoted
-    for i in reversed([m.start() for m in _QUOTE_MARK.finditer(text)]):
+    for i in reversed(_positions(text, '"“”')):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if text[i] != '"':
@@ -489,8 +623,7 @@ def _marks(scan: _Scan) -> Iterator[tuple[int, str]]:
     bracket; the mark picks the rules that judge it.
     """
     text = scan.text
-    for match in scan.matches(_MARK_GLUED):
-        i = match.start()
+    for i in scan.triggers.marks:
         if text[i + 1] in _OPENING_MARKS:
             checks = _OPENER_CHECKS
         else:
@@ -804,13 +937,8 @@ def _dashes(scan: _Scan) -> Iterator[tuple[int, str]]:
     help us— booyah`` the writer's own slip stays.
     """
     text = scan.text
-    if "—" not in text and "–" not in text:
-        return
-    for match in scan.matches(_DASH_SPACE):
-        i = match.start()
-        before = scan.char(i - 1)
-        if before.isspace():
-            continue
+    for i in scan.triggers.dashes:
+        before = text[i - 1]  # not whitespace: the trigger's look-behind
         if before in '.!?”"’)*' or scan.in_url(i - 1) or _ends_tag_or_url(scan, i):
             yield i, "dash"
 
@@ -852,17 +980,55 @@ def _zero_widths(scan: _Scan) -> Iterator[tuple[int, str]]:
     Such a block (an "empty" paragraph) gets a space on both sides; a zero-width
     space inside a word or URL (a line-break hint) stays as it is.
     """
-    if not any(ch in scan.text for ch in "\u200b\u2060\ufeff"):
-        return
-    for match in scan.matches(_ZERO_WIDTH_RUN):
-        if not _RIGHT_AT.match(scan.text, match.end()):
+    for start, end in _zero_width_runs(scan):
+        if not _RIGHT_AT.match(scan.text, end):
             continue
-        before = scan.char(match.start() - 1)
-        if before.isalnum() or before == "_" or scan.in_url(match.start()):
+        before = scan.char(start - 1)
+        if before.isalnum() or before == "_" or scan.in_url(start):
             continue
         if not before.isspace():
-            yield match.start(), "zero-width"
-        yield match.end(), "zero-width"
+            yield start, "zero-width"
+        yield end, "zero-width"
+
+
+def _zero_width_runs(scan: _Scan) -> list[tuple[int, int]]:
+    """The runs of zero-width characters in the text, or near new spaces.
+
+    The spans that ``scan.matches`` would give for ``[\\u200b\\u2060\\ufeff]+``,
+    found with str.find: the characters are rare, and a regex scan would test
+    every character of the text.
+    """
+    text = scan.text
+    runs: list[tuple[int, int]] = []
+    for i in scan.zero_widths():
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    if scan.near is None:
+        return runs
+    # Near new spaces, a match starts in [lo, hi) and ends by the window's end.
+    clipped = []
+    ends = [end for _, end in runs]
+    for lo, hi in scan.near:
+        window_end = min(len(text), hi + _LOOKAHEAD)
+        k = bisect.bisect_right(ends, lo)  # the first run that ends after lo
+        while k < len(runs) and max(runs[k][0], lo) < hi:
+            clipped.append((max(runs[k][0], lo), min(runs[k][1], window_end)))
+            k += 1
+    return clipped
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """The sorted offsets in ``text`` of any of ``chars`` (a few rare ones)."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def _url_starts(scan: _Scan) -> Iterator[tuple[int, str]]:
@@ -882,7 +1048,7 @@ def _url_hashtags(scan: _Scan) -> Iterator[tuple[int, str]]:
     Fragments of ordinary URLs (``/wiki/Kursk#History``) stay; a link shortener's
     URL has no fragment, so a ``#`` there starts the next hashtag.
     """
-    if "#" not in scan.text:
+    if not scan.urls() or "#" not in scan.text:
         return
     for start, end in scan.urls():
         url = scan.text[start:end]
@@ -898,8 +1064,8 @@ def _caps_headings(scan: _Scan) -> Iterator[tuple[int, str]]:
     The run of two or more capitals must follow another word in capitals, so
     acronyms in ``HTMLParser`` or ``the USAToday`` never qualify.
     """
-    for match in scan.matches(_CAPS_CAMEL):
-        i = match.end()
+    for capital in scan.triggers.caps:
+        i = capital + 2
         start = i
         while i - start < _MAX_WORD and scan.char(start - 1).isupper():
             start -= 1
@@ -918,8 +1084,7 @@ def _caps_headings(scan: _Scan) -> Iterator[tuple[int, str]]:
 
 def _word_joins(scan: _Scan) -> Iterator[tuple[int, str]]:
     """A lowercase letter or a number glued to a capital, judged by word frequency."""
-    for match in scan.matches(_WORD_GLUED, behind=1):
-        end = match.start()
+    for end in scan.triggers.words:
         if scan.text[end - 1].islower():
             if _lower_upper(scan, end):
                 yield end, "lower-upper"
@@ -976,10 +1141,11 @@ def _lower_upper(scan: _Scan, end: int) -> bool:
     word at the start of a block (``…ResultsThe team``).  Word frequencies decide
     the rest.
     """
-    start = _plain_word_start(scan, end)
-    left = scan.text[start:end]
-    if len(left) < 2:
-        return False
+    text = scan.text
+    start = _plain_word_start(text, end)
+    if end - start < 2:
+        return False  # most candidates stop here: "iPhone", "WhatsAppEmail"
+    left = text[start:end]
     right = scan.right_word(end)
     if len(right) > 1 and right[1].islower() and scan.char(end + len(right)).isupper():
         right = _known_name(scan, end)  # "rulingMcKinley said"
@@ -989,7 +1155,7 @@ def _lower_upper(scan: _Scan, end: int) -> bool:
         return False
     if len(right) == 1:
         # "galleryA few", "longI’m", "AfricaQ:" (not "planB" nor "typeX").
-        if len(left) < 3 or not _RIGHT_AT.match(scan.text, end):
+        if len(left) < 3 or not _RIGHT_AT.match(text, end):
             return False
         right = ""
     elif right.isupper() and len(right) < 5:
@@ -1005,20 +1171,25 @@ def _lower_upper(scan: _Scan, end: int) -> bool:
     return not scan.in_url(end)
 
 
-def _plain_word_start(scan: _Scan, end: int) -> int:
+def _plain_word_start(text: str, end: int) -> int:
     """Start of the plain word ("base", "Says") ending at ``end``, or ``end``.
 
     A plain word is lowercase letters after at most one capital, and is not the
     tail of a longer token (``camelCaseName``, ``Win10``, ``9to5Mac``).
     """
-    text = scan.text
     start = end
-    limit = max(0, end - _MAX_WORD)
+    limit = end - _MAX_WORD if end > _MAX_WORD else 0
     while start > limit and text[start - 1].islower():
         start -= 1
-    if start > 0 and text[start - 1].isupper():
-        start -= 1
-    return end if start > 0 and text[start - 1].isalnum() else start
+    if start:
+        before = text[start - 1]
+        if before.isupper():
+            start -= 1
+            if start and text[start - 1].isalnum():
+                return end
+        elif before.isalnum():
+            return end
+    return start
 
 
 def _title_context(scan: _Scan, start: int) -> bool | None:
@@ -1032,9 +1203,9 @@ def _title_context(scan: _Scan, start: int) -> bool | None:
     seen_title_word = False
     for count in range(_MAX_TITLE_WORDS):
         start, previous = _previous_token(scan, start)
-        if not previous or previous[-1] in _SENTENCE_END + ":…":
+        if not previous or previous[-1] in _HEADING_END:
             return True if seen_title_word else None
-        word = "".join(ch for ch in previous if ch.isalnum())
+        word = "".join(filter(str.isalnum, previous))
         if count == 0 and (word[:1].isupper() or word.isdigit()):
             return True
         if previous[-1] == ",":
@@ -1048,16 +1219,17 @@ def _title_context(scan: _Scan, start: int) -> bool | None:
 
 def _years(scan: _Scan) -> Iterator[tuple[int, str]]:
     """``Story Timeline2020 VW``: a heading glued to a paragraph opening with a year."""
-    for match in scan.matches(_YEAR):
-        if not scan.char(match.start() - 1).islower():
+    text = scan.text
+    for year in scan.triggers.years:
+        if not text[year - 1].islower():
             continue
-        start, left = scan.left_word(match.start())
+        start, left = scan.left_word(year)
         if len(left) < 4 or not left.isalpha() or not left[1:].islower():
             continue
         if scan.stands_alone(start) and _is_two_words(
-            left, match.group(), scan.options, check_right=False
+            left, text[year : year + 4], scan.options, check_right=False
         ):
-            yield match.start(), "lower-digit"
+            yield year, "lower-digit"
 
 
 def _is_two_words(
@@ -1077,11 +1249,37 @@ def _is_two_words(
     ("A", "I", "Q:") is not looked up (``check_left``/``check_right`` false); an
     empty ``right`` stands for a one-letter word, which no join can contain.
     """
-    if right and _is_known(left + right, options):
-        return False
-    for lang in options.languages:
+    return _two_words(
+        left,
+        right,
+        options.languages,
+        options.min_part_zipf,
+        options.max_joined_zipf,
+        check_left,
+        check_right,
+    )
+
+
+# Bounded cache of the verdict on two short words: pairs such as "You" + "Tube"
+# recur from page to page, and each verdict costs several look-ups.
+@functools.lru_cache(maxsize=1 << 16)
+def _two_words(
+    left: str,
+    right: str,
+    languages: tuple[str, ...],
+    min_part_zipf: float,
+    max_joined_zipf: float,
+    check_left: bool,
+    check_right: bool,
+) -> bool:
+    """:func:`_is_two_words`, with the options it reads spelt out (hashable)."""
+    if right:
+        joined = (left + right).lower()
+        if any(_zipf(joined, lang) >= max_joined_zipf for lang in languages):
+            return False
+    for lang in languages:
         right_zipf = _zipf(right.lower(), lang) if check_right else _FUNCTION_ZIPF
-        if right_zipf < options.min_part_zipf:
+        if right_zipf < min_part_zipf:
             continue
         if len(right) == 2 and right_zipf < _SHORT_TAIL_ZIPF:
             continue
@@ -1091,7 +1289,7 @@ def _is_two_words(
         if len(left) == 2:
             if min(left_zipf, right_zipf) >= _FUNCTION_ZIPF:
                 return True
-        elif left_zipf >= options.min_part_zipf or right_zipf >= _FUNCTION_ZIPF:
+        elif left_zipf >= min_part_zipf or right_zipf >= _FUNCTION_ZIPF:
             return True
     return False
 
