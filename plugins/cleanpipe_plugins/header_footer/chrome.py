@@ -29,11 +29,13 @@ from collections.abc import Collection, Sequence
 import attrs
 
 from cleanpipe_plugins.header_footer.blocks import (
-    Block,
-    describe,
+    SHAPE_MAX_CHARS,
+    Shape,
+    Span,
+    block_spans,
     normalize,
-    split_blocks,
-    split_weak,
+    shape,
+    weak_spans,
 )
 from cleanpipe_plugins.header_footer.phrases import (
     COMMENTS,
@@ -163,59 +165,78 @@ class Kind(enum.Enum):
     SITE = "site"  # a line the site profile knows
 
 
-_CHROME_KINDS = frozenset(
-    {Kind.LABEL, Kind.SECTION, Kind.COMMENTS, Kind.LEGAL, Kind.SITE}
-)
-_SENTENCE_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE})
-_TEXT_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.OTHER})
+# Tuples, not sets: "in" tests them by identity first, while an Enum member's
+# hash is computed in Python.
+_CHROME_KINDS = (Kind.LABEL, Kind.SECTION, Kind.COMMENTS, Kind.LEGAL, Kind.SITE)
+_SENTENCE_KINDS = (Kind.PROSE, Kind.SENTENCE)
+_TEXT_KINDS = (Kind.PROSE, Kind.SENTENCE, Kind.OTHER)
+# Kinds (as judged without the site profile) that a site line turns into SITE.
+_SITE_KINDS = (Kind.OTHER, Kind.META, Kind.TABLE)
 
 _LEGAL_MAX_WORDS = 100
 _LEGAL_MAX_CHARS = 2000
 # "[©ⓒ]|\(c\)\s*\d{4}|^copyright\b|\bcopyright \d{4}" under re.IGNORECASE, spelled
-# out so that every branch starts with a character the engine can skip ahead to:
-# each class holds the characters that match the letter under re.IGNORECASE (the
-# dotted and dotless i, the capital circled C), "^" is "no two characters before
-# the c" and "\b" is "no word character before the c".
+# out so that the pattern starts with one character class, of the first characters
+# of all branches, which the engine skips ahead to; the branch is then chosen by
+# the character consumed.  Each class holds the characters that match the letter
+# under re.IGNORECASE (the dotted and dotless i, the capital circled C), "^" is "no
+# two characters before the c" and "\b" is "no word character before the c".
 _COPYRIGHT_REST = "[oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]"
 _COPYRIGHT = re.compile(
-    r"[\u00a9\u24b8\u24d2]|\([cC]\)\s*\d{4}"
-    rf"|[cC](?:(?<![\s\S]{{2}}){_COPYRIGHT_REST}\b|(?<!\w[cC]){_COPYRIGHT_REST} \d{{4}})"
+    r"[\u00a9\u24b8\u24d2(cC](?:(?<=[\u00a9\u24b8\u24d2])|(?<=\()[cC]\)\s*\d{4}"
+    rf"|(?<=[cC])(?:(?<![\s\S]{{2}}){_COPYRIGHT_REST}\b"
+    rf"|(?<!\w[cC]){_COPYRIGHT_REST} \d{{4}}))"
 )
 
 
-def _trie(phrases: Collection[str]) -> str:
+def _trie(phrases: Collection[str], *, from_blank: bool = False) -> str:
     """A regex matching exactly ``phrases``, as a trie: one branch per first letter.
 
     An alternation of many phrases is tried phrase by phrase at every position;
     the trie is tried letter by letter, and skips ahead to a possible first letter.
+
+    With ``from_blank``, a phrase of several words is matched from its first blank
+    on and then checked whole by a lookbehind: a search finds the same phrases,
+    but skips ahead to the blanks of the text rather than to the many letters
+    that start a phrase.
     """
-    tree: dict[str, dict[str, object]] = {}
+    tree: _Trie = {}
     for phrase in phrases:
+        _, blank, rest = phrase.partition(" ")
         node = tree
-        for char in phrase:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
-        node[""] = {}
+        for char in blank + rest if from_blank and blank else phrase:
+            node = node.setdefault(char, {})
+        # The end mark holds the phrases that end here, as lookbehinds ("" if
+        # the path read is the whole phrase).
+        ends = node.setdefault("", {})
+        ends[f"(?<={re.escape(phrase)})" if from_blank and blank else ""] = {}
     return _trie_regex(tree)
 
 
-def _trie_regex(node: dict[str, dict[str, object]]) -> str:
-    ends = "" in node
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_regex(node: _Trie) -> str:
+    ends = node.get("")
     branches = [
-        re.escape(char) + _trie_regex(child)  # type: ignore[arg-type]
+        re.escape(char) + _trie_regex(child)
         for char, child in sorted(node.items())
         if char
     ]
+    # Where a phrase may end: always, or if a lookbehind finds it whole.
+    end = None if ends is None else "" if "" in ends else "|".join(sorted(ends))
     if not branches:
-        return ""
+        return f"(?:{end})" if end else ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
+    if end is None:
+        return body
+    if end == "":
         return f"(?:{body})?"
-    return body
+    return f"(?:{body}|{end})"
 
 
 _LEGAL = re.compile(_trie(LEGAL_MARKS))
-_NOTICE = re.compile(_trie(NOTICE_MARKS))
-_MARKS = re.compile(_trie((*LEGAL_MARKS, *NOTICE_MARKS)))
+_MARKS = re.compile(_trie((*LEGAL_MARKS, *NOTICE_MARKS), from_blank=True))
 # A clock time or a numeric date: the stamps of posts and comments. That is
 # "\b\d{1,2}:\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", written to start with
 # the digit (the engine skips ahead to it) and to test the "\b" behind it.
@@ -273,106 +294,81 @@ def _phrase_kind(key: str, options: Options) -> Kind | None:
     return found
 
 
-def _lower_floor(block: Block, options: Options) -> float:
-    """Share of lowercase words that ``block`` needs to read as prose.
+def _lower_floor(chunk: str, words: int, options: Options) -> float:
+    """Share of lowercase words that block text ``chunk`` needs to read as prose.
 
     A few words say little ("Thanks KLOOK!!" is a sentence), and a block ending in a
     full stop may be full of names ("Senator Dino Melaye and Senator Ben ... to
     court."): headlines and menus hardly ever end in one.
     """
-    if block.words < 5:
+    if words < 5:
         return 0.0
-    if block.text.endswith("."):
+    if chunk.endswith("."):
         return options.min_lower_share * 2 / 3
     return options.min_lower_share
 
 
-def _fine_print(block: Block) -> Kind | None:
+def _fine_print(chunk: str, form: Shape) -> Kind | None:
     """LEGAL for a copyright line, NOTICE for a privacy or newsletter notice."""
-    if block.words > _LEGAL_MAX_WORDS or len(block.text) > _LEGAL_MAX_CHARS:
+    if form.words > _LEGAL_MAX_WORDS or len(chunk) > _LEGAL_MAX_CHARS:
         return None
-    if _COPYRIGHT.search(block.text):
+    if _COPYRIGHT.search(chunk):
         return Kind.LEGAL
     # One search for both lists: most blocks hold neither.
-    if not _MARKS.search(block.key):
+    if not _MARKS.search(form.key):
         return None
-    if _LEGAL.search(block.key):
+    if _LEGAL.search(form.key):
         return Kind.LEGAL
     return Kind.NOTICE
 
 
-#: Chrome kinds of short blocks already judged, by text and extra phrases: labels
-#: and menus repeat. Bounded: emptied when full.
-_CHROME_SEEN: dict[tuple[str, frozenset[str]], Kind | None] = {}
-_CHROME_SEEN_MAX = 20_000
-_CHROME_SEEN_CHARS = 100
-
-
-def _chrome_kind(block: Block, options: Options) -> Kind | None:
-    """The chrome kind of ``block`` by the phrase lists, if any."""
-    if len(block.text) > _CHROME_SEEN_CHARS:
-        return _phrase_kind(block.key, options) or _fine_print(block)
-    seen = (block.text, options.extra_chrome)
-    try:
-        return _CHROME_SEEN[seen]
-    except KeyError:
-        pass
-    if len(_CHROME_SEEN) >= _CHROME_SEEN_MAX:
-        _CHROME_SEEN.clear()
-    kind = _CHROME_SEEN[seen] = _phrase_kind(block.key, options) or _fine_print(block)
-    return kind
-
-
-def _shape_kind(block: Block, options: Options) -> Kind:
-    """The kind of ``block`` by its shape alone."""
-    if block.truncated:
+def _shape_kind(chunk: str, form: Shape, options: Options) -> Kind:
+    """The kind of the block of text ``chunk`` by its shape alone."""
+    if form.truncated:
         return Kind.OTHER
-    if block.words <= _META_MAX_WORDS and _STAMP.search(block.text):
+    if form.words <= _META_MAX_WORDS and _STAMP.search(chunk):
         return Kind.META
-    if block.words >= 3 and block.number_share >= _TABLE_NUMBER_SHARE:
+    if form.words >= 3 and form.number_share >= _TABLE_NUMBER_SHARE:
         return Kind.TABLE
-    if block.lower_share is not None and block.lower_share < _lower_floor(
-        block, options
+    if form.lower_share is not None and form.lower_share < _lower_floor(
+        chunk, form.words, options
     ):
         return Kind.OTHER
-    if block.words >= options.min_prose_words and (block.ends_stop or block.stops):
+    if form.words >= options.min_prose_words and (form.ends_stop or form.stops):
         return Kind.PROSE
     # Long, lowercase and full of short function words reads as prose even without
     # a final stop ("...the scent of fall~"); a tag cloud has few short words, or a
     # comma every few words.
     if (
-        block.words >= 3 * options.min_prose_words // 2
-        and (block.lower_share or 0) >= 0.6
-        and block.short_share >= 0.25
-        and block.commas < block.words / 5
+        form.words >= 3 * options.min_prose_words // 2
+        and (form.lower_share or 0) >= 0.6
+        and form.short_share >= 0.25
+        and form.commas < form.words / 5
     ):
         return Kind.PROSE
-    if block.words >= 2 and block.ends_stop:
+    if form.words >= 2 and form.ends_stop:
         return Kind.SENTENCE
     return Kind.OTHER
 
 
-def _classify(block: Block, options: Options, site_chrome: Collection[str]) -> Kind:
-    if block.words == 0:
+def _classify(chunk: str, form: Shape, options: Options) -> Kind:
+    """The kind of the block of text ``chunk``, site profile aside (see _on_site)."""
+    if form.words == 0:
         return Kind.BLANK
-    if block.key in options.keep_phrases:
-        return _shape_kind(block, options)
-    chrome = _chrome_kind(block, options)
-    if chrome is not None:
-        return chrome
-    shape = _shape_kind(block, options)
-    # A site's repeated lines are chrome unless they read as sentences: two pages
-    # of a site may well share a short sentence of their articles.
-    if shape not in _SENTENCE_KINDS and block.key in site_chrome:
-        return Kind.SITE
-    return shape
+    if form.key in options.keep_phrases:
+        return _shape_kind(chunk, form, options)
+    return (
+        _phrase_kind(form.key, options)
+        or _fine_print(chunk, form)
+        or _shape_kind(chunk, form, options)
+    )
 
 
-def _score(block: Block, kind: Kind, options: Options) -> float:
+def _score(words: int, kind: Kind, options: Options) -> float:
     if kind is Kind.PROSE:
-        return float(block.words)
+        return float(words)
     if kind is Kind.SENTENCE:
-        return block.words / 2
+        return words / 2
     if kind in (Kind.BLANK, Kind.TABLE):
         # Tables sit in articles and in tickers alike.
         return 0.0
@@ -380,62 +376,173 @@ def _score(block: Block, kind: Kind, options: Options) -> float:
         return -options.section_penalty
     if kind in (Kind.LABEL, Kind.META, Kind.SITE):
         return -options.label_penalty
-    return -options.block_penalty - block.words / 4
+    return -options.block_penalty - words / 4
 
 
-def _read_blocks(
-    text: str, options: Options, site_chrome: Collection[str]
-) -> tuple[list[Block], list[Kind]]:
-    """Blocks of ``text`` and their kinds.
+Judgement = tuple[Shape, Kind, float]
+"""A block's shape, kind and score, site profile aside."""
+
+#: Judgements of short blocks by text, one table per Options: labels and menus
+#: repeat within a page and across the pages of a site.  Bounded: emptied when full.
+_JUDGED: dict[Options, dict[str, Judgement]] = {}
+_JUDGED_MAX = 20_000
+_JUDGED_OPTIONS_MAX = 16
+
+
+def _judgements(options: Options) -> dict[str, Judgement]:
+    """The table of judgements made under ``options``."""
+    judged = _JUDGED.get(options)
+    if judged is None:
+        if len(_JUDGED) >= _JUDGED_OPTIONS_MAX:
+            _JUDGED.clear()
+        judged = _JUDGED[options] = {}
+    return judged
+
+
+def _judge(chunk: str, options: Options, judged: dict[str, Judgement]) -> Judgement:
+    """The judgement of the block of text ``chunk``, from ``judged`` if short."""
+    if len(chunk) > SHAPE_MAX_CHARS:
+        form = shape(chunk)
+        kind = _classify(chunk, form, options)
+        return form, kind, _score(form.words, kind, options)
+    found = judged.get(chunk)
+    if found is None:
+        if len(judged) >= _JUDGED_MAX:
+            judged.clear()
+        form = shape(chunk)
+        kind = _classify(chunk, form, options)
+        found = judged[chunk] = (form, kind, _score(form.words, kind, options))
+    return found
+
+
+def _on_site(
+    judgement: Judgement, options: Options, site_chrome: Collection[str]
+) -> tuple[Kind, float]:
+    """The kind and score of a judged block, given the lines its site repeats.
+
+    A site's repeated lines are chrome unless they read as sentences (two pages of a
+    site may well share a short sentence of their articles), are chrome already, or
+    are to be kept.
+    """
+    form, kind, score = judgement
+    if (
+        kind in _SITE_KINDS
+        and form.key in site_chrome
+        and form.key not in options.keep_phrases
+    ):
+        return Kind.SITE, -options.label_penalty
+    return kind, score
+
+
+@attrs.define
+class _Blocks:
+    """The blocks of a page, as parallel lists: spans, shapes, kinds and scores."""
+
+    starts: list[int] = attrs.Factory(list)
+    ends: list[int] = attrs.Factory(list)
+    shapes: list[Shape] = attrs.Factory(list)
+    kinds: list[Kind] = attrs.Factory(list)
+    scores: list[float] = attrs.Factory(list)
+
+
+def _read_blocks(text: str, options: Options, site_chrome: Collection[str]) -> _Blocks:
+    """Blocks of ``text``, with their shapes, kinds and scores.
 
     Blocks that do not read as prose are cut again at case changes inside words, as
     menus run together that way ("BusinessCultureGear"); prose is only cut where a
     label runs into it ("AdvertisementIn fact, ...").
     """
-    blocks: list[Block] = []
-    kinds: list[Kind] = []
-    for block in split_blocks(text, glue=options.glue):
-        kind = _classify(block, options, site_chrome)
-        if not options.glue or not block.glue_points:
-            parts = [(block, kind)]
-        elif _reads_whole(block, kind):
-            parts = _peel_labels(text, block, kind, options, site_chrome)
-        else:
-            parts = [
-                (p, _classify(p, options, site_chrome)) for p in split_weak(text, block)
-            ]
-        for part, sub in parts:
-            blocks.append(part)
-            # A "Comments" cut out of a share bar does not open a comment section.
-            glued = len(parts) > 1 and sub is Kind.COMMENTS
-            kinds.append(Kind.LABEL if glued else sub)
-    return blocks, kinds
+    blocks = _Blocks()
+    # The loop runs once per block: the list methods are looked up once.
+    add_start, add_end = blocks.starts.append, blocks.ends.append
+    add_shape, add_kind = blocks.shapes.append, blocks.kinds.append
+    add_score = blocks.scores.append
+    judged = _judgements(options)
+    for start, end, chunk in block_spans(text, glue=options.glue):
+        judgement = _judge(chunk, options, judged)
+        form, kind, score = judgement
+        if site_chrome:
+            kind, score = _on_site(judgement, options, site_chrome)
+        if form.glue_points and options.glue:
+            for (part_start, part_end, _), part, part_kind in _cut_glued(
+                text, (start, end, chunk), form, kind, options, site_chrome
+            ):
+                add_start(part_start)
+                add_end(part_end)
+                add_shape(part)
+                add_kind(part_kind)
+                add_score(_score(part.words, part_kind, options))
+            continue
+        add_start(start)
+        add_end(end)
+        add_shape(form)
+        add_kind(kind)
+        add_score(score)
+    return blocks
 
 
-def _reads_whole(block: Block, kind: Kind) -> bool:
-    """Whether ``block`` is prose with at most a name or two glued in ("MacBook")."""
+def _cut_glued(
+    text: str,
+    span: Span,
+    form: Shape,
+    kind: Kind,
+    options: Options,
+    site_chrome: Collection[str],
+) -> list[tuple[Span, Shape, Kind]]:
+    """The parts of the block of ``span``, which has glue points, and their kinds."""
+    if _reads_whole(form, kind):
+        parts = _peel_labels(text, span, form, kind, options, site_chrome)
+    else:
+        parts = [
+            (part, *_part_kind(part, options, site_chrome))
+            for part in weak_spans(text, span[0], span[1])
+        ]
+    if len(parts) == 1:
+        return parts
+    # A "Comments" cut out of a share bar does not open a comment section.
+    return [
+        (part, part_form, Kind.LABEL if part_kind is Kind.COMMENTS else part_kind)
+        for part, part_form, part_kind in parts
+    ]
+
+
+def _part_kind(
+    span: Span, options: Options, site_chrome: Collection[str]
+) -> tuple[Shape, Kind]:
+    judgement = _judge(span[2], options, _judgements(options))
+    return judgement[0], _on_site(judgement, options, site_chrome)[0]
+
+
+def _reads_whole(form: Shape, kind: Kind) -> bool:
+    """Whether a block is prose with at most a name or two glued in ("MacBook")."""
     return (
         kind in _SENTENCE_KINDS
-        and block.glue_points * _GLUE_DENSITY < block.words
-        and block.words <= _LONGEST_SENTENCE
+        and form.glue_points * _GLUE_DENSITY < form.words
+        and form.words <= _LONGEST_SENTENCE
     )
 
 
 def _peel_labels(
-    text: str, block: Block, kind: Kind, options: Options, site_chrome: Collection[str]
-) -> list[tuple[Block, Kind]]:
+    text: str,
+    span: Span,
+    form: Shape,
+    kind: Kind,
+    options: Options,
+    site_chrome: Collection[str],
+) -> list[tuple[Span, Shape, Kind]]:
     """Cut the chrome labels off the start of a prose block they ran into."""
-    parts = split_weak(text, block)
-    peeled: list[tuple[Block, Kind]] = []
+    parts = weak_spans(text, span[0], span[1])
+    peeled: list[tuple[Span, Shape, Kind]] = []
     for part in parts[:-1]:
-        part_kind = _classify(part, options, site_chrome)
+        part_form, part_kind = _part_kind(part, options, site_chrome)
         if part_kind not in _CHROME_KINDS:
             break
-        peeled.append((part, part_kind))
+        peeled.append((part, part_form, part_kind))
     if not peeled:
-        return [(block, kind)]
-    rest = describe(text, parts[len(peeled)].start, block.end)
-    return [*peeled, (rest, _classify(rest, options, site_chrome))]
+        return [(span, form, kind)]
+    rest_start = parts[len(peeled)][0]
+    rest = (rest_start, span[1], text[rest_start : span[1]])
+    return [*peeled, (rest, *_part_kind(rest, options, site_chrome))]
 
 
 def _grow_gaps(scores: Sequence[float], growth: float) -> list[float]:
@@ -464,7 +571,7 @@ def _opens_comments(kinds: Sequence[Kind], label: int) -> bool:
     A "Comments" button under a headline is followed by the article instead.
     """
     window = kinds[label + 1 : label + 1 + _COMMENT_WINDOW]
-    return sum(kind is Kind.META for kind in window) >= 2
+    return window.count(Kind.META) >= 2
 
 
 def _article_run(
@@ -493,29 +600,32 @@ def _article_run(
     return best
 
 
-def _title_shaped(block: Block) -> bool:
+def _title_shaped(form: Shape, last_char: str) -> bool:
     """A headline: a few words, no glue, not ending like a sentence or a lead-in."""
     return (
-        _TITLE_WORDS[0] <= block.words <= _TITLE_WORDS[1]
-        and block.glue_points == 0
-        and not block.text.endswith((".", ",", ":", ";"))
+        _TITLE_WORDS[0] <= form.words <= _TITLE_WORDS[1]
+        and form.glue_points == 0
+        and last_char not in ".,:;"
     )
 
 
-def _find_title(
-    blocks: Sequence[Block], kinds: Sequence[Kind], first: int, options: Options
-) -> int | None:
+def _find_title(text: str, blocks: _Blocks, first: int, options: Options) -> int | None:
     """Index of the article's title among the text blocks above ``first``.
 
     Labels, dates and other chrome between title and article are looked through.
     The title is the headline the page's first line (the HTML <title>, "Headline -
     Site") starts with, else a headline right above the article.
     """
-    above = [i for i in range(first - 1, -1, -1) if kinds[i] in _TEXT_KINDS]
-    candidates = [i for i in above[: options.title_window] if _title_shaped(blocks[i])]
-    head = blocks[0].key
+    above = [i for i in range(first - 1, -1, -1) if blocks.kinds[i] in _TEXT_KINDS]
+    shapes, ends = blocks.shapes, blocks.ends
+    candidates = [
+        i
+        for i in above[: options.title_window]
+        if _title_shaped(shapes[i], text[ends[i] - 1])
+    ]
+    head = shapes[0].key
     for i in candidates:
-        if i > 0 and blocks[i].key and head.startswith(blocks[i].key):
+        if i > 0 and shapes[i].key and head.startswith(shapes[i].key):
             return i
     near = set(above[:_NEAR_TITLE])
     return next((i for i in candidates if i in near), None)
@@ -540,7 +650,7 @@ def _separator(span: str) -> str:
 
 
 def _changes(
-    text: str, blocks: Sequence[Block], keep: Sequence[bool], rules: Sequence[str]
+    text: str, blocks: _Blocks, keep: Sequence[bool], first: int, last: int
 ) -> list[Change]:
     """Turn each run of removed blocks into changes on ``text``, one per rule.
 
@@ -548,8 +658,9 @@ def _changes(
     the start of the kept block after it and leaves a separator (see _separator).
     The first run takes the top of the page and the last the bottom, whole.
     """
+    starts, ends, kinds = blocks.starts, blocks.ends, blocks.kinds
     changes: list[Change] = []
-    i, n = 0, len(blocks)
+    i, n = 0, len(starts)
     while i < n:
         if keep[i]:
             i += 1
@@ -557,20 +668,21 @@ def _changes(
         j = i
         while j < n and not keep[j]:
             j += 1
-        start = blocks[i - 1].end if i > 0 else 0
-        end = blocks[j].start if j < n else len(text)
+        start = ends[i - 1] if i > 0 else 0
+        end = starts[j] if j < n else len(text)
         span = text[start:end]
         # The top and the bottom of the page go whole: the article text
         # neither starts nor ends with a line break it did not have.
         separator = "" if i == 0 or j == n else _separator(span)
         # One change per rule; the separator goes with the last one.
-        cuts = [k for k in range(i + 1, j) if rules[k] != rules[k - 1]]
-        bounds = [start, *(blocks[k].start for k in cuts), end]
+        rules = [_rule(k, first, last, kinds[k]) for k in range(i, j)]
+        cuts = [k for k in range(i + 1, j) if rules[k - i] != rules[k - i - 1]]
+        bounds = [start, *(starts[k] for k in cuts), end]
         firsts = [i, *cuts]
         for m, k in enumerate(firsts):
-            last = m == len(firsts) - 1
+            is_last = m == len(firsts) - 1
             changes.append(
-                (bounds[m], bounds[m + 1], separator if last else "", rules[k])
+                (bounds[m], bounds[m + 1], separator if is_last else "", rules[k - i])
             )
         i = j
     return changes
@@ -588,22 +700,19 @@ def find_chrome(
     chrome unless they read as sentences.  Never raises on any ``str``.
     """
     options = options or Options()
-    blocks, kinds = _read_blocks(text, options, site_chrome)
-    scores = _grow_gaps(
-        [_score(b, k, options) for b, k in zip(blocks, kinds, strict=True)],
-        options.gap_growth,
-    )
+    blocks = _read_blocks(text, options, site_chrome)
+    kinds = blocks.kinds
+    scores = _grow_gaps(blocks.scores, options.gap_growth)
     first, last, total = _article_run(kinds, scores, options.min_article_words)
     if total < options.min_article_words:
         return Result(changes=(), article_found=False, article=None)
     keep = [first <= i < last and k not in _CHROME_KINDS for i, k in enumerate(kinds)]
-    title = _find_title(blocks, kinds, first, options) if options.keep_title else None
+    title = _find_title(text, blocks, first, options) if options.keep_title else None
     if title is not None:
         keep[title] = True
-    rules = [_rule(i, first, last, kind) for i, kind in enumerate(kinds)]
-    kept = [block for block, k in zip(blocks, keep, strict=True) if k]
+    kept = [i for i, k in enumerate(keep) if k]
     return Result(
-        changes=tuple(_changes(text, blocks, keep, rules)),
+        changes=tuple(_changes(text, blocks, keep, first, last)),
         article_found=True,
-        article=(kept[0].start, kept[-1].end),
+        article=(blocks.starts[kept[0]], blocks.ends[kept[-1]]),
     )
