@@ -119,6 +119,10 @@ _WEAK_GLUE = re.compile(
 )
 
 _WORD = re.compile(r"\w+")
+# Besides Latin-1, the general punctuation (typographic quotes and dashes, the
+# ellipsis): characters that are neither word characters, nor CJK, nor letters
+# under NFKC.  Text without any other character takes the fast paths below.
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff\u2000-\u206f]")
 # A word character beyond Latin-1: such text takes the general paths below.
 _WIDE_WORD = re.compile(r"[^\W\x00-\xff]")
 # A link or an address is one word, however many \w+ runs it holds.  Both branches
@@ -140,6 +144,7 @@ _INNER_STOP = re.compile(
 _TAIL = 12
 # Closing quotes, emoji and the like may follow the final stop ("soon! 🙂").
 _END_STOP = re.compile(rf"[{_STOP}{_WIDE_STOP}:;][^\w\s]*$")
+_END_STOP_CHARS = f"{_STOP}{_WIDE_STOP}:;"
 # "...to contrac..." or "Ass…": a teaser cut short.
 _TRUNCATED = re.compile(rf"(?:\.\.|\u2026)[{_CLOSE}]*$")
 _COMMAS = (",", "\uff0c", "\u3001")  # and the two CJK commas
@@ -148,14 +153,21 @@ _NUMBER = re.compile(r"\d(?<!\w\d)[\d.,:]*\b")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 # A letter (as _NON_LETTER counts letters) beyond Latin-1.
 _WIDE_LETTER = re.compile(r"[^\W\d_\x00-\xff]")
-# normalize() of ASCII text: letters lowercased, everything else a blank.
-_ASCII_KEY = str.maketrans(
-    {chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)}
-)
-# normalize() of casefolded Latin-1 bytes: letters kept, everything else a blank.
-_LATIN1_KEY = bytes(
-    code if _NON_LETTER.match(chr(code)) is None else 0x20 for code in range(256)
-)
+
+
+def _latin1_key_byte(code: int) -> int:
+    """The byte of :func:`normalize` of Latin-1 character ``code`` alone."""
+    key = _NON_LETTER.sub(" ", unicodedata.normalize("NFKC", chr(code)).casefold())
+    key = key.strip()
+    return ord(key) if len(key) == 1 and ord(key) < 0x100 else 0x20
+
+
+# normalize() of Latin-1 text as one byte translation: each character becomes its
+# casefolded letter or a blank (as do the other characters, encoded as "?").  This
+# holds character by character, as NFKC composes no Latin-1 character with another,
+# except for the two characters whose key is not one Latin-1 letter ("ss", "μ").
+_LATIN1_KEY = bytes(_latin1_key_byte(code) for code in range(256))
+_LATIN1_KEY_EXCEPTIONS = ("\u00df", "\u00b5")  # ß µ
 
 
 def normalize(text: str) -> str:
@@ -164,23 +176,32 @@ def normalize(text: str) -> str:
     Digits and punctuation are dropped (as CCNet normalizes lines), so that
     "3 Comments" and "12 Comments", or "Share:" and "Share", compare equal.
     """
-    if text.isascii():
-        # One translation lowercases the letters and blanks the rest.
-        return " ".join(text.translate(_ASCII_KEY).split())
+    if text.isascii() or not (_BEYOND_LATIN1.search(text) or _has_key_exception(text)):
+        return _latin1_key(text)
     folded = unicodedata.normalize("NFKC", text).casefold()
     if _WIDE_LETTER.search(folded):
         return _NON_LETTER.sub(" ", folded).strip()
-    # Only Latin-1 letters: the rest (typographic quotes and dashes, as a rule)
-    # can become "?" and then a blank, all in one byte translation.
-    data = folded.encode("latin-1", "replace").translate(_LATIN1_KEY)
+    # Only Latin-1 letters, already casefolded.
+    return _latin1_key(folded)
+
+
+def _has_key_exception(text: str) -> bool:
+    return any(char in text for char in _LATIN1_KEY_EXCEPTIONS)
+
+
+def _latin1_key(text: str) -> str:
+    """:func:`normalize` of text of Latin-1 letters (but "ß" and "µ") and others."""
+    data = text.encode("latin-1", "replace").translate(_LATIN1_KEY)
     return b" ".join(data.split()).decode("latin-1")
 
 
-# Properties of the Latin-1 characters for _word_counts, one bit each.
-_IS_WORD, _IS_LOWER, _IS_UPPER, _IS_DIGIT, _IS_ALPHA = 1, 2, 4, 8, 16
+# Properties of the Latin-1 characters for _latin1_words, one bit each.
+_IS_WORD, _IS_LOWER, _IS_UPPER, _IS_DIGIT, _IS_ALPHA, _IS_CLOSE = 1, 2, 4, 8, 16, 32
 
 
 def _latin1_flags(char: str) -> int:
+    if char in ")]":
+        return _IS_CLOSE
     if not _WORD.match(char):
         return 0
     return (
@@ -198,85 +219,177 @@ _LANES_MAX = 4096
 _LANES = int.from_bytes(b"\x01" * _LANES_MAX, "little")
 
 
-def _word_counts(plain: str) -> tuple[int, int, int, int, int]:
-    r"""Words of ``plain`` (``\w+`` runs) and those that start lowercase, start
-    uppercase, start with a digit, or are at most three letters long."""
-    if plain.isascii() or not _WIDE_WORD.search(plain):
-        return _latin1_word_counts(plain)
-    tokens = _WORD.findall(plain)
-    initials = "".join([token[0] for token in tokens])
-    # No character is both lowercase and uppercase, nor cased and a digit.
-    return (
-        len(tokens),
-        sum(map(str.islower, initials)),
-        sum(map(str.isupper, initials)),
-        sum(map(str.isdigit, initials)),
-        sum(map(str.isalpha, [token for token in tokens if len(token) <= 3])),
-    )
-
-
-def _latin1_word_counts(plain: str) -> tuple[int, int, int, int, int]:
-    """:func:`_word_counts` of text whose word characters are all Latin-1.
-
-    Without a Python step per word: each character becomes a byte of property
-    bits (other characters become "?", not a word character), the bytes one big
-    integer, and each count the set bits of a few shifts and masks of it.
-    """
+def _latin1_bits(plain: str) -> tuple[int, int]:
+    """The property bits of the characters of ``plain``, one byte each, as one
+    integer; and the integer with bit 0 set in each of these bytes."""
     data = plain.encode("latin-1", "replace").translate(_LATIN1_FLAGS)
-    flags = int.from_bytes(data, "little")
-    lanes = _LANES if len(data) <= _LANES_MAX else _lanes(len(data))
+    if len(data) <= _LANES_MAX:
+        return int.from_bytes(data, "little"), _LANES
+    return int.from_bytes(data, "little"), int.from_bytes(b"\x01" * len(data), "little")
+
+
+def _latin1_words(plain: str) -> tuple[int, int, int, int, bool]:
+    r"""The words (``\w+`` runs) of ``plain``, whose word characters are all Latin-1.
+
+    Words, and those that start lowercase, uppercase or with a digit, and whether
+    an uppercase letter follows a word character or a closing bracket (else
+    ``_WEAK_GLUE`` cannot match).
+
+    Without a Python step per word: each character becomes a byte of property bits
+    (characters beyond Latin-1 become "?", not a word character), the bytes one big
+    integer, and each count the set bits of a few shifts and masks of it.  Byte i of
+    ``x << 8`` is byte i - 1 of ``x``: the character before.
+    """
+    flags, lanes = _latin1_bits(plain)
     word = flags & lanes
-    alpha = (flags >> 4) & lanes
-    # Byte i of x << 8 is byte i - 1 of x: the character before.
     starts = word & ~(word << 8)
-    ends = word & ~(word >> 8)
-    short = (
-        (starts & alpha & ends)
-        | (starts & alpha & (alpha >> 8) & (ends >> 8))
-        | (starts & alpha & (alpha >> 8) & (alpha >> 16) & (ends >> 16))
-    )
+    after_word = ((flags | (flags >> 5)) << 8) & lanes
     return (
         starts.bit_count(),
         (starts & (flags >> 1)).bit_count(),
         (starts & (flags >> 2)).bit_count(),
         (starts & (flags >> 3)).bit_count(),
-        short.bit_count(),
+        (after_word & (flags >> 2)) != 0,
     )
 
 
-def _lanes(size: int) -> int:
-    return int.from_bytes(b"\x01" * size, "little")
+def _latin1_short(plain: str) -> int:
+    """Words of one to three letters in ``plain`` (as for :func:`_latin1_words`)."""
+    flags, lanes = _latin1_bits(plain)
+    word = flags & lanes
+    starts = word & ~(word << 8)
+    ends = word & ~(word >> 8)
+    alpha = (flags >> 4) & lanes
+    return (
+        (starts & alpha & ends)
+        | (starts & alpha & (alpha >> 8) & (ends >> 8))
+        | (starts & alpha & (alpha >> 8) & (alpha >> 16) & (ends >> 16))
+    ).bit_count()
 
 
-class Shape(NamedTuple):
+class Shape:
     """What a block's text looks like: the measures the chrome is judged by.
+
+    Most long blocks are judged without some of the measures, so those (marked
+    "on first use") are only computed when read.
 
     Attributes:
         words: word count; links count as one word, two CJK characters as one.
         lower_share: share of cased words that start lowercase (high in running
             prose, low in menus and Title Case headlines); ``None`` under two cased
             words or in scripts without case.
-        stops: sentence ends inside the block.
         ends_stop: the block ends like a sentence (closing quotes or emoji may follow).
         truncated: the block ends in ".." or "…": a teaser cut short.
-        commas: commas (any script).
-        number_share: share of words that are numbers.
-        short_share: share of words of at most three letters: in running prose,
-            mostly function words ("the", "of", "um"); rare in tag clouds.
         glue_points: changes of case inside words, where :func:`split_weak` cuts.
         key: :func:`normalize` of the text.
+        digit_share: share of words that start with a digit: at least the
+            ``number_share``.
+        stops: sentence ends inside the block (on first use).
+        commas: commas of any script (on first use).
+        number_share: share of words that are numbers (on first use).
+        short_share: share of words of at most three letters: in running prose,
+            mostly function words ("the", "of", "um"); rare in tag clouds (on first
+            use).
     """
 
-    words: int
-    lower_share: float | None
-    stops: int
-    ends_stop: bool
-    truncated: bool
-    commas: int
-    number_share: float
-    short_share: float
-    glue_points: int
-    key: str
+    __slots__ = (
+        "_chunk",
+        "_latin1",
+        "_plain",
+        "_short",
+        "_tokens",
+        "digit_share",
+        "ends_stop",
+        "glue_points",
+        "key",
+        "lower_share",
+        "truncated",
+        "words",
+    )
+
+    def __init__(self, chunk: str) -> None:
+        """Measure the block of text ``chunk`` (stripped, not blank)."""
+        self._chunk = chunk
+        latin1 = chunk.isascii() or not _BEYOND_LATIN1.search(chunk)
+        plain, links = chunk, 0
+        if "://" in chunk or "@" in chunk or "www." in chunk:
+            plain, links = _URL.subn(" ", chunk)
+        self._plain = plain
+        cjk = 0
+        if plain is not chunk:
+            latin1 = plain.isascii() or not _BEYOND_LATIN1.search(plain)
+        # Words are counted on Latin-1 bits if all word characters are Latin-1.
+        self._latin1 = latin1 or not _WIDE_WORD.search(plain)
+        if self._latin1:
+            tokens, lower, upper, digits, glue = _latin1_words(plain)
+            # Beyond Latin-1 and general punctuation, some characters are cased
+            # though not word characters (Ⓒ): weak glue may be found at them.
+            glue = glue or not latin1
+        else:
+            tokens, lower, upper, digits = self._general_counts()
+            glue = True
+        if not latin1:
+            cjk = len(_CJK.findall(plain))
+        self._tokens = tokens
+        self.words = words = tokens + cjk // 2 + links
+        self.digit_share = digits / max(words, 1)
+        self.glue_points = glued = len(_WEAK_GLUE.findall(plain)) if glue else 0
+        # Each glued capital starts a word too: "GlobalGermanySpain" is three.
+        cased = lower + upper + glued
+        self.lower_share = lower / cased if cased >= 2 else None
+        if chunk[-1] in _END_STOP_CHARS:
+            # The pattern tests below, worked out for this common case.
+            self.ends_stop = True
+            self.truncated = chunk.endswith(("..", "\u2026"))
+        else:
+            tail = chunk[-_TAIL:]
+            self.ends_stop = _END_STOP.search(tail) is not None
+            # A truncated block ends in a stop, closing quotes aside.
+            self.truncated = self.ends_stop and _TRUNCATED.search(tail) is not None
+        # normalize(), without testing the characters again.
+        if chunk.isascii() or (
+            plain is chunk and latin1 and not _has_key_exception(chunk)
+        ):
+            self.key = _latin1_key(chunk)
+        else:
+            self.key = normalize(chunk)
+
+    def _general_counts(self) -> tuple[int, int, int, int]:
+        tokens = _WORD.findall(self._plain)
+        initials = "".join([token[0] for token in tokens])
+        self._short = sum(
+            map(str.isalpha, [token for token in tokens if len(token) <= 3])
+        )
+        # No character is both lowercase and uppercase, nor cased and a digit.
+        return (
+            len(tokens),
+            sum(map(str.islower, initials)),
+            sum(map(str.isupper, initials)),
+            sum(map(str.isdigit, initials)),
+        )
+
+    @property
+    def stops(self) -> int:
+        return len(_INNER_STOP.findall(self._chunk))
+
+    @property
+    def commas(self) -> int:
+        chunk = self._chunk
+        if chunk.isascii():
+            return chunk.count(",")
+        return sum(chunk.count(comma) for comma in _COMMAS)
+
+    @property
+    def number_share(self) -> float:
+        if not self.digit_share:
+            return 0.0
+        # "2.8", "11:03" and "1,500" are one number each.
+        return len(_NUMBER.findall(self._plain)) / max(self.words, 1)
+
+    @property
+    def short_share(self) -> float:
+        short = _latin1_short(self._plain) if self._latin1 else self._short
+        return short / max(self._tokens, 1)
 
 
 class Block(NamedTuple):
@@ -288,7 +401,7 @@ class Block(NamedTuple):
     Attributes:
         start, end: the span of ``text`` in the input.
         text: the block's text.
-        words, ..., key: the fields of its :class:`Shape`.
+        words, ..., key: the measures of its :class:`Shape`.
     """
 
     start: int
@@ -315,55 +428,20 @@ SHAPE_MAX_CHARS = 100
 
 
 def shape(chunk: str) -> Shape:
-    """The :class:`Shape` of a block's text ``chunk`` (stripped)."""
+    """The :class:`Shape` of a block's text ``chunk`` (stripped, not blank)."""
     if len(chunk) > SHAPE_MAX_CHARS:
-        return _measure(chunk)
+        return Shape(chunk)
     found = _SHAPES.get(chunk)
     if found is None:
         if len(_SHAPES) >= _SHAPES_MAX:
             _SHAPES.clear()
-        found = _SHAPES[chunk] = _measure(chunk)
+        found = _SHAPES[chunk] = Shape(chunk)
     return found
 
 
 def describe(text: str, start: int, end: int) -> Block:
     """The block of ``text[start:end]``; the span should be stripped already."""
-    chunk = text[start:end]
-    return Block(start, end, chunk, *shape(chunk))
-
-
-def _measure(chunk: str) -> Shape:
-    plain, links = chunk, 0
-    if "://" in chunk or "@" in chunk or "www." in chunk:
-        plain, links = _URL.subn(" ", chunk)
-    tokens, lower, upper, digits, short = _word_counts(plain)
-    cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
-    words = tokens + cjk // 2 + links
-    # "2.8", "11:03" and "1,500" are one number each.
-    numbers = len(_NUMBER.findall(plain)) if digits else 0
-    glued = len(_WEAK_GLUE.findall(plain))
-    # Each glued capital starts a word too: "GlobalGermanySpain" is three.
-    cased = lower + upper + glued
-    tail = chunk[-_TAIL:]
-    return Shape(
-        words,
-        lower / cased if cased >= 2 else None,
-        len(_INNER_STOP.findall(chunk)),
-        _END_STOP.search(tail) is not None,
-        _TRUNCATED.search(tail) is not None,
-        _commas(chunk),
-        numbers / max(words, 1),
-        short / max(tokens, 1),
-        glued,
-        normalize(chunk),
-    )
-
-
-def _commas(chunk: str) -> int:
-    """Commas in ``chunk``, of any script."""
-    if chunk.isascii():
-        return chunk.count(",")
-    return sum(chunk.count(comma) for comma in _COMMAS)
+    return _block((start, end, text[start:end]))
 
 
 Span = tuple[int, int, str]
@@ -411,7 +489,22 @@ def weak_spans(text: str, start: int, end: int) -> list[Span]:
 
 def _block(span: Span) -> Block:
     start, end, chunk = span
-    return Block(start, end, chunk, *shape(chunk))
+    form = shape(chunk)
+    return Block(
+        start,
+        end,
+        chunk,
+        form.words,
+        form.lower_share,
+        form.stops,
+        form.ends_stop,
+        form.truncated,
+        form.commas,
+        form.number_share,
+        form.short_share,
+        form.glue_points,
+        form.key,
+    )
 
 
 def split_blocks(text: str, *, glue: bool = True) -> list[Block]:

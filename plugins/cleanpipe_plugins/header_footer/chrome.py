@@ -312,7 +312,7 @@ def _fine_print(chunk: str, form: Shape) -> Kind | None:
     """LEGAL for a copyright line, NOTICE for a privacy or newsletter notice."""
     if form.words > _LEGAL_MAX_WORDS or len(chunk) > _LEGAL_MAX_CHARS:
         return None
-    if _COPYRIGHT.search(chunk):
+    if _has_copyright(chunk):
         return Kind.LEGAL
     # One search for both lists: most blocks hold neither.
     if not _MARKS.search(form.key):
@@ -322,13 +322,36 @@ def _fine_print(chunk: str, form: Shape) -> Kind | None:
     return Kind.NOTICE
 
 
+def _has_copyright(chunk: str) -> bool:
+    """Whether ``_COPYRIGHT`` matches in ``chunk``.
+
+    Most blocks have none of the substrings that every match has, lowercased
+    (the i of "copyright" may be a dotted capital, which lowercases to two
+    characters): a few substring tests spare them the search.
+    """
+    lowered = chunk.lower()
+    if not (
+        "opyr" in lowered
+        or "(c" in lowered
+        or "\u00a9" in lowered
+        or "\u24d2" in lowered  # and the capital circled C, lowercased
+    ):
+        return False
+    return _COPYRIGHT.search(chunk) is not None
+
+
 def _shape_kind(chunk: str, form: Shape, options: Options) -> Kind:
     """The kind of the block of text ``chunk`` by its shape alone."""
     if form.truncated:
         return Kind.OTHER
     if form.words <= _META_MAX_WORDS and _STAMP.search(chunk):
         return Kind.META
-    if form.words >= 3 and form.number_share >= _TABLE_NUMBER_SHARE:
+    if (
+        form.words >= 3
+        # No more numbers than words that start with a digit: a cheap test first.
+        and form.digit_share >= _TABLE_NUMBER_SHARE
+        and form.number_share >= _TABLE_NUMBER_SHARE
+    ):
         return Kind.TABLE
     if form.lower_share is not None and form.lower_share < _lower_floor(
         chunk, form.words, options
