@@ -13,6 +13,7 @@ block's end only look at its last characters: linear in the input.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -466,13 +467,21 @@ def block_spans(text: str, *, glue: bool = True) -> list[Span]:
     scan = text.replace("  ", "\t\t") if "  " in text else text
     separator = _SPLIT_GLUED if glue else _SPLIT
     spans: list[Span] = []
+    add = spans.append
     start = 0
-    for match in separator.finditer(scan):
-        cut, after = match.span()
-        # The trigger character ends the block before the cut.
-        _stripped(text, start, cut + 1, spans)
+    # The trigger character ends the block before the cut; the last block ends
+    # where the text does.  (This loop runs once per block: _stripped() inlined.)
+    ends = itertools.chain(
+        map(re.Match.span, separator.finditer(scan)), [(len(text) - 1, 0)]
+    )
+    for cut, after in ends:
+        piece = text[start : cut + 1]
+        chunk = piece.strip()
+        if chunk:
+            if chunk[0] != piece[0]:
+                start += len(piece) - len(piece.lstrip())
+            add((start, start + len(chunk), chunk))
         start = after
-    _stripped(text, start, len(text), spans)
     return spans
 
 

@@ -24,14 +24,13 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import attrs
 
 from cleanpipe_plugins.header_footer.blocks import (
     SHAPE_MAX_CHARS,
     Shape,
-    Span,
     block_spans,
     normalize,
     shape,
@@ -181,36 +180,56 @@ _LEGAL_MAX_CHARS = 2000
 # the character consumed.  Each class holds the characters that match the letter
 # under re.IGNORECASE (the dotted and dotless i, the capital circled C), "^" is "no
 # two characters before the c" and "\b" is "no word character before the c".
+_COPYRIGHT_SIGNS = "\u00a9\u24b8\u24d2"  # © and the circled capital and small c
 _COPYRIGHT_REST = "[oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]"
 _COPYRIGHT = re.compile(
-    r"[\u00a9\u24b8\u24d2(cC](?:(?<=[\u00a9\u24b8\u24d2])|(?<=\()[cC]\)\s*\d{4}"
+    rf"[{_COPYRIGHT_SIGNS}(cC](?:(?<=[{_COPYRIGHT_SIGNS}])|(?<=\()[cC]\)\s*\d{{4}}"
     rf"|(?<=[cC])(?:(?<![\s\S]{{2}}){_COPYRIGHT_REST}\b"
     rf"|(?<!\w[cC]){_COPYRIGHT_REST} \d{{4}}))"
 )
 
 
-def _trie(phrases: Collection[str], *, from_blank: bool = False) -> str:
+def _trie(phrases: Collection[str], *, from_rare: bool = False) -> str:
     """A regex matching exactly ``phrases``, as a trie: one branch per first letter.
 
     An alternation of many phrases is tried phrase by phrase at every position;
     the trie is tried letter by letter, and skips ahead to a possible first letter.
 
-    With ``from_blank``, a phrase of several words is matched from its first blank
-    on and then checked whole by a lookbehind: a search finds the same phrases,
-    but skips ahead to the blanks of the text rather than to the many letters
-    that start a phrase.
+    With ``from_rare``, a phrase is matched from its rarest letter on and then
+    checked whole by a lookbehind: a search finds the same phrases, but skips
+    ahead to a few rare letters of the text rather than to the many letters that
+    start a phrase.
     """
     tree: _Trie = {}
     for phrase in phrases:
-        _, blank, rest = phrase.partition(" ")
+        start = _rarest(phrase) if from_rare else 0
         node = tree
-        for char in blank + rest if from_blank and blank else phrase:
+        for char in phrase[start:]:
             node = node.setdefault(char, {})
         # The end mark holds the phrases that end here, as lookbehinds ("" if
         # the path read is the whole phrase).
         ends = node.setdefault("", {})
-        ends[f"(?<={re.escape(phrase)})" if from_blank and blank else ""] = {}
+        ends[f"(?<={re.escape(phrase)})" if start else ""] = {}
     return _trie_regex(tree)
+
+
+def _is_latin1(text: str) -> bool:
+    return all(char <= "\xff" for char in text)
+
+
+# Letters from the most to the least frequent in running text (English); any other
+# character is rarer still.
+_LETTER_FREQUENCY = " etaoinsrhldcumfpgwybvkxjqz"
+
+
+def _rarest(phrase: str) -> int:
+    """Index of the rarest letter of ``phrase`` (the first, if several are)."""
+
+    def rarity(index: int) -> int:
+        found = _LETTER_FREQUENCY.find(phrase[index])
+        return len(_LETTER_FREQUENCY) if found < 0 else found
+
+    return max(range(len(phrase)), key=rarity)
 
 
 _Trie = dict[str, "_Trie"]
@@ -236,7 +255,17 @@ def _trie_regex(node: _Trie) -> str:
 
 
 _LEGAL = re.compile(_trie(LEGAL_MARKS))
-_MARKS = re.compile(_trie((*LEGAL_MARKS, *NOTICE_MARKS), from_blank=True))
+# The marks in Latin-1, whose rare letters the engine skips ahead to fast, and the
+# others (Cyrillic, Hangul, Han), only looked for in keys beyond Latin-1.
+_MARKS = re.compile(
+    _trie(
+        [mark for mark in (*LEGAL_MARKS, *NOTICE_MARKS) if _is_latin1(mark)],
+        from_rare=True,
+    )
+)
+_WIDE_MARKS = re.compile(
+    _trie([mark for mark in (*LEGAL_MARKS, *NOTICE_MARKS) if not _is_latin1(mark)])
+)
 # A clock time or a numeric date: the stamps of posts and comments. That is
 # "\b\d{1,2}:\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", written to start with
 # the digit (the engine skips ahead to it) and to test the "\b" behind it.
@@ -312,29 +341,31 @@ def _fine_print(chunk: str, form: Shape) -> Kind | None:
     """LEGAL for a copyright line, NOTICE for a privacy or newsletter notice."""
     if form.words > _LEGAL_MAX_WORDS or len(chunk) > _LEGAL_MAX_CHARS:
         return None
-    if _has_copyright(chunk):
+    if _has_copyright(chunk, form.key):
         return Kind.LEGAL
     # One search for both lists: most blocks hold neither.
-    if not _MARKS.search(form.key):
+    if not (
+        _MARKS.search(form.key)
+        or (not form.key.isascii() and _WIDE_MARKS.search(form.key))
+    ):
         return None
     if _LEGAL.search(form.key):
         return Kind.LEGAL
     return Kind.NOTICE
 
 
-def _has_copyright(chunk: str) -> bool:
-    """Whether ``_COPYRIGHT`` matches in ``chunk``.
+def _has_copyright(chunk: str, key: str) -> bool:
+    """Whether ``_COPYRIGHT`` matches in block text ``chunk`` of key ``key``.
 
-    Most blocks have none of the substrings that every match has, lowercased
-    (the i of "copyright" may be a dotted capital, which lowercases to two
-    characters): a few substring tests spare them the search.
+    Most blocks hold none of the substrings that every match holds: "opyr" in the
+    key (lowercased, and whatever the i of "copyright" is), "(c" or "(C", or a
+    copyright sign beyond ASCII.  A few substring tests spare them the search.
     """
-    lowered = chunk.lower()
     if not (
-        "opyr" in lowered
-        or "(c" in lowered
-        or "\u00a9" in lowered
-        or "\u24d2" in lowered  # and the capital circled C, lowercased
+        "opyr" in key
+        or "(c" in chunk
+        or "(C" in chunk
+        or (not chunk.isascii() and any(sign in chunk for sign in _COPYRIGHT_SIGNS))
     ):
         return False
     return _COPYRIGHT.search(chunk) is not None
@@ -440,32 +471,36 @@ def _judge(chunk: str, options: Options, judged: dict[str, Judgement]) -> Judgem
 
 def _on_site(
     judgement: Judgement, options: Options, site_chrome: Collection[str]
-) -> tuple[Kind, float]:
-    """The kind and score of a judged block, given the lines its site repeats.
+) -> Judgement:
+    """The judgement of a block, given the lines its site repeats.
 
     A site's repeated lines are chrome unless they read as sentences (two pages of a
     site may well share a short sentence of their articles), are chrome already, or
     are to be kept.
     """
-    form, kind, score = judgement
+    form, kind, _ = judgement
     if (
         kind in _SITE_KINDS
         and form.key in site_chrome
         and form.key not in options.keep_phrases
     ):
-        return Kind.SITE, -options.label_penalty
-    return kind, score
+        return form, Kind.SITE, -options.label_penalty
+    return judgement
 
 
-@attrs.define
+Row = tuple[int, int, Shape, Kind, float]
+"""A block of the page: its span, shape, kind and score."""
+
+
+@attrs.frozen
 class _Blocks:
-    """The blocks of a page, as parallel lists: spans, shapes, kinds and scores."""
+    """The blocks of a page, as parallel sequences: spans, shapes, kinds, scores."""
 
-    starts: list[int] = attrs.Factory(list)
-    ends: list[int] = attrs.Factory(list)
-    shapes: list[Shape] = attrs.Factory(list)
-    kinds: list[Kind] = attrs.Factory(list)
-    scores: list[float] = attrs.Factory(list)
+    starts: Sequence[int] = ()
+    ends: Sequence[int] = ()
+    shapes: Sequence[Shape] = ()
+    kinds: Sequence[Kind] = ()
+    scores: Sequence[float] = ()
 
 
 def _read_blocks(text: str, options: Options, site_chrome: Collection[str]) -> _Blocks:
@@ -475,69 +510,62 @@ def _read_blocks(text: str, options: Options, site_chrome: Collection[str]) -> _
     menus run together that way ("BusinessCultureGear"); prose is only cut where a
     label runs into it ("AdvertisementIn fact, ...").
     """
-    blocks = _Blocks()
-    # The loop runs once per block: the list methods are looked up once.
-    add_start, add_end = blocks.starts.append, blocks.ends.append
-    add_shape, add_kind = blocks.shapes.append, blocks.kinds.append
-    add_score = blocks.scores.append
     judged = _judgements(options)
+    rows: list[Row] = []
+    add = rows.append
     for start, end, chunk in block_spans(text, glue=options.glue):
-        judgement = _judge(chunk, options, judged)
-        form, kind, score = judgement
+        # The loop runs once per block: short blocks are looked up here.
+        judgement = judged.get(chunk)
+        if judgement is None:
+            judgement = _judge(chunk, options, judged)
         if site_chrome:
-            kind, score = _on_site(judgement, options, site_chrome)
-        if form.glue_points and options.glue:
-            for (part_start, part_end, _), part, part_kind in _cut_glued(
-                text, (start, end, chunk), form, kind, options, site_chrome
-            ):
-                add_start(part_start)
-                add_end(part_end)
-                add_shape(part)
-                add_kind(part_kind)
-                add_score(_score(part.words, part_kind, options))
-            continue
-        add_start(start)
-        add_end(end)
-        add_shape(form)
-        add_kind(kind)
-        add_score(score)
-    return blocks
+            judgement = _on_site(judgement, options, site_chrome)
+        if options.glue and judgement[0].glue_points:
+            rows += _cut_glued(
+                text, (start, end), judgement, options, site_chrome, judged
+            )
+        else:
+            add((start, end) + judgement)  # noqa: RUF005 (faster than unpacking)
+    if not rows:
+        return _Blocks()
+    # One list of rows is cheaper to build than five lists.
+    return _Blocks(*zip(*rows, strict=True))
 
 
 def _cut_glued(
     text: str,
-    span: Span,
-    form: Shape,
-    kind: Kind,
+    span: tuple[int, int],
+    judgement: Judgement,
     options: Options,
     site_chrome: Collection[str],
-) -> list[tuple[Span, Shape, Kind]]:
-    """The parts of the block of ``span``, which has glue points, and their kinds."""
-    if _reads_whole(form, kind):
-        parts = _peel_labels(text, span, form, kind, options, site_chrome)
+    judged: dict[str, Judgement],
+) -> list[Row]:
+    """The parts of the block of ``text`` at ``span``, which has glue points."""
+
+    def judge(chunk: str) -> Judgement:
+        part = judged.get(chunk) or _judge(chunk, options, judged)
+        return _on_site(part, options, site_chrome) if site_chrome else part
+
+    if _reads_whole(judgement):
+        parts = _peel_labels(text, span, judgement, judge)
     else:
         parts = [
-            (part, *_part_kind(part, options, site_chrome))
-            for part in weak_spans(text, span[0], span[1])
+            (start, end, *judge(chunk)) for start, end, chunk in weak_spans(text, *span)
         ]
     if len(parts) == 1:
         return parts
     # A "Comments" cut out of a share bar does not open a comment section.
     return [
-        (part, part_form, Kind.LABEL if part_kind is Kind.COMMENTS else part_kind)
-        for part, part_form, part_kind in parts
+        (start, end, form, Kind.LABEL, -options.label_penalty)
+        if kind is Kind.COMMENTS
+        else (start, end, form, kind, score)
+        for start, end, form, kind, score in parts
     ]
 
 
-def _part_kind(
-    span: Span, options: Options, site_chrome: Collection[str]
-) -> tuple[Shape, Kind]:
-    judgement = _judge(span[2], options, _judgements(options))
-    return judgement[0], _on_site(judgement, options, site_chrome)[0]
-
-
-def _reads_whole(form: Shape, kind: Kind) -> bool:
+def _reads_whole(judgement: Judgement) -> bool:
     """Whether a block is prose with at most a name or two glued in ("MacBook")."""
+    form, kind, _ = judgement
     return (
         kind in _SENTENCE_KINDS
         and form.glue_points * _GLUE_DENSITY < form.words
@@ -547,45 +575,23 @@ def _reads_whole(form: Shape, kind: Kind) -> bool:
 
 def _peel_labels(
     text: str,
-    span: Span,
-    form: Shape,
-    kind: Kind,
-    options: Options,
-    site_chrome: Collection[str],
-) -> list[tuple[Span, Shape, Kind]]:
+    span: tuple[int, int],
+    judgement: Judgement,
+    judge: Callable[[str], Judgement],
+) -> list[Row]:
     """Cut the chrome labels off the start of a prose block they ran into."""
-    parts = weak_spans(text, span[0], span[1])
-    peeled: list[tuple[Span, Shape, Kind]] = []
-    for part in parts[:-1]:
-        part_form, part_kind = _part_kind(part, options, site_chrome)
-        if part_kind not in _CHROME_KINDS:
+    start, end = span
+    parts = weak_spans(text, start, end)
+    peeled: list[Row] = []
+    for part_start, part_end, chunk in parts[:-1]:
+        part = judge(chunk)
+        if part[1] not in _CHROME_KINDS:
             break
-        peeled.append((part, part_form, part_kind))
+        peeled.append((part_start, part_end, *part))
     if not peeled:
-        return [(span, form, kind)]
-    rest_start = parts[len(peeled)][0]
-    rest = (rest_start, span[1], text[rest_start : span[1]])
-    return [*peeled, (rest, *_part_kind(rest, options, site_chrome))]
-
-
-def _grow_gaps(scores: Sequence[float], growth: float) -> list[float]:
-    """Make each further negative score in a row cost more than the one before.
-
-    Inside an article the gaps are short (a caption, an "Advertisement"); between the
-    article and other prose (teasers, a newsletter blurb) they are long menus and
-    lists.  Growing costs let the run cross the first and not the second.
-    """
-    shaped: list[float] = []
-    streak = 0
-    for score in scores:
-        if score < 0:
-            shaped.append(score * (1 + growth * streak))
-            streak += 1
-        else:
-            shaped.append(score)
-            if score > 0:
-                streak = 0
-    return shaped
+        return [(*span, *judgement)]
+    rest = parts[len(peeled)][0]
+    return [*peeled, (rest, end, *judge(text[rest:end]))]
 
 
 def _opens_comments(kinds: Sequence[Kind], label: int) -> bool:
@@ -597,24 +603,35 @@ def _opens_comments(kinds: Sequence[Kind], label: int) -> bool:
     return window.count(Kind.META) >= 2
 
 
-def _article_run(
-    kinds: Sequence[Kind], scores: Sequence[float], min_total: float
-) -> tuple[int, int, float]:
-    """The maximum-sum run ``[start, end)`` of ``scores`` and its total (Kadane).
+def _article_run(blocks: _Blocks, options: Options) -> tuple[int, int, float]:
+    """The maximum-sum run ``[start, end)`` of the block scores and its total.
+
+    Kadane's algorithm, over scores that make each further negative score in a row
+    cost more than the one before: inside an article the gaps are short (a caption,
+    an "Advertisement"); between the article and other prose (teasers, a newsletter
+    blurb) they are long menus and lists.  Growing costs let the run cross the
+    first and not the second.
 
     Comments are prose too, and often outweigh a short article, so once a run worth
-    ``min_total`` has been read, the first comment section ends the search (as
-    boilerpipe's terminating blocks do).
+    ``min_article_words`` has been read, the first comment section ends the search
+    (as boilerpipe's terminating blocks do).
     """
+    kinds, growth = blocks.kinds, options.gap_growth
     best = (0, 0, 0.0)
     start, total = 0, 0.0
-    for i, score in enumerate(scores):
+    streak = 0
+    for i, score in enumerate(blocks.scores):
         if (
             kinds[i] is Kind.COMMENTS
-            and best[2] >= min_total
+            and best[2] >= options.min_article_words
             and _opens_comments(kinds, i)
         ):
             break
+        if score < 0:
+            score *= 1 + growth * streak
+            streak += 1
+        elif score > 0:
+            streak = 0
         if total <= 0:
             start, total = i, 0.0
         total += score
@@ -697,8 +714,12 @@ def _changes(
         # The top and the bottom of the page go whole: the article text
         # neither starts nor ends with a line break it did not have.
         separator = "" if i == 0 or j == n else _separator(span)
-        # One change per rule; the separator goes with the last one.
-        rules = [_rule(k, first, last, kinds[k]) for k in range(i, j)]
+        # One change per rule; the separator goes with the last one.  The article
+        # starts and ends with kept blocks: a run is before, inside or after it.
+        if j <= first or i >= last:
+            rules = [_rule(i, first, last, kinds[i])] * (j - i)
+        else:
+            rules = [_rule(k, first, last, kinds[k]) for k in range(i, j)]
         cuts = [k for k in range(i + 1, j) if rules[k - i] != rules[k - i - 1]]
         bounds = [start, *(starts[k] for k in cuts), end]
         firsts = [i, *cuts]
@@ -725,8 +746,7 @@ def find_chrome(
     options = options or Options()
     blocks = _read_blocks(text, options, site_chrome)
     kinds = blocks.kinds
-    scores = _grow_gaps(blocks.scores, options.gap_growth)
-    first, last, total = _article_run(kinds, scores, options.min_article_words)
+    first, last, total = _article_run(blocks, options)
     if total < options.min_article_words:
         return Result(changes=(), article_found=False, article=None)
     keep = [first <= i < last and k not in _CHROME_KINDS for i, k in enumerate(kinds)]
