@@ -13,12 +13,24 @@ block's end only look at its last characters: linear in the input.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-__all__ = ["Block", "describe", "normalize", "split_blocks", "split_weak"]
+__all__ = [
+    "Block",
+    "Shape",
+    "Span",
+    "block_spans",
+    "describe",
+    "normalize",
+    "shape",
+    "split_blocks",
+    "split_weak",
+    "weak_spans",
+]
 
 
 def _char_class(pred: Callable[[str], bool]) -> str:
@@ -49,24 +61,34 @@ _OPEN = '"\u201c\u2018\u00ab(\\[\u00bf\u00a1'
 _STOP = ".!?\u2026"  # . ! ? …
 _WIDE_STOP = "\u3002\uff01\uff1f"  # CJK full stop, exclamation and question marks
 
-# Block separators inside a line.  Every one follows a stop, a closing mark or a
-# blank, so one pattern finds them all: it consumes that trigger character (a
-# character class first lets the regex engine skip ahead fast), then tests which
-# separator, if any, follows.  Group 1 is a glue point, groups 2 and 3 the blanks
-# after a sentence end; without a group, the whole match is a gap.
-_TRIGGER = rf"[{_STOP}{_WIDE_STOP}{_CLOSE}:;\s]"
+# Block separators.  Every one follows a stop, a closing mark or a blank, so one
+# pattern finds them all in one pass over the page: it consumes that trigger
+# character (a character class first lets the regex engine skip ahead fast), then
+# tests which separator, if any, follows.  The cut is the rest of the match: the
+# trigger stays with the block before it.
+#
+# The plain space is no trigger: it is every sixth character of a page, and the
+# engine would stop at each one.  A run of blanks holding no other kind of blank
+# is found as the tabs that block_spans() puts in place of its spaces (see there).
+_BLANKS = (
+    "\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_TRIGGER = rf"[{_STOP}{_WIDE_STOP}{_CLOSE}:;\n{_BLANKS}]"
+# A line break, and the blanks and blank lines after it.
+_LINE_BREAK = r"(?<=\n)\s*"
 # A run of 2+ blanks (often NBSP) or a tab: the indentation between two elements.
-_GAP = r"(?<=[^\S\n])[^\S\n]+|(?<=\t)"
+# The trigger is a blank that a blank follows or precedes, or a tab.
+_GAP = r"(?<=[^\S\n])(?:[^\S\n]+|(?<=[^\S\n]{2})|(?<=\t))"
 # Strong glue: a sentence ends and the next block starts with no space between.  This
 # hardly ever happens inside a paragraph, so it always cuts.
 _STRONG_GLUE = (
-    rf"((?=[{_UP}])(?:"
+    rf"(?=[{_UP}])(?:"
     # "region.More", "Ama…Mensagens", "Conditions).This", "assaults”.North"
     rf"(?<=[{_LOW}0-9%.{_CLOSE}][{_STOP}:;])"
     # "Jong Un.”It's": a sentence end and a closing quote.
     rf"|(?<=[{_STOP}][{_CLOSE}]))"
     # "Bluetooth...by Anmol": a truncated teaser runs into the next one.
-    r"|(?<=\w\.\.\.)(?=\w)|(?<=\w\u2026)(?=\w))"
+    r"|(?<=\w\.\.\.)(?=\w)|(?<=\w\u2026)(?=\w)"
 )
 # A sentence end: the blanks after ". " before a word that does not start lowercase
 # (a capital, a digit, Hangul, Han).  "Mr. Smith", "U.S. Army" and "Gov. Noem" are
@@ -75,27 +97,35 @@ _SENTENCE = (
     rf"(?:(?<=[{_STOP}])(?<![{_UP}][.])(?<!\b[{_UP}][{_LOW}][.])"
     rf"(?<!\b[{_UP}][{_LOW}]{{2}}[.])"
     rf"|(?<=[{_STOP}][{_CLOSE}]))"
-    rf"(\s+)(?=[{_OPEN}]?(?![{_LOW}_])\w)"
-    rf"|(?<=[{_WIDE_STOP}])(\s*)(?=\S)"
+    rf"\s+(?=[{_OPEN}]?(?![{_LOW}_])\w)"
+    rf"|(?<=[{_WIDE_STOP}])\s*(?=\S)"
 )
-_SPLIT = re.compile(rf"{_TRIGGER}(?:{_GAP}|{_SENTENCE})")
-_SPLIT_GLUED = re.compile(rf"{_TRIGGER}(?:{_GAP}|{_STRONG_GLUE}|{_SENTENCE})")
-_LINE = re.compile(r"[^\n]+")
+_SPLIT = re.compile(rf"{_TRIGGER}(?:{_LINE_BREAK}|{_GAP}|{_SENTENCE})")
+_SPLIT_GLUED = re.compile(
+    rf"{_TRIGGER}(?:{_LINE_BREAK}|{_GAP}|{_STRONG_GLUE}|{_SENTENCE})"
+)
 # Weak glue: a change of case inside a word.  Between menu items ("BusinessCulture",
 # "contentOpen", "SUBSCRIBESubscribe", "2025The", "daily)Germany") it is a boundary,
 # but inside prose it is usually a name ("MacBook", "GiveWell"), so only blocks that
 # do not read as prose are cut there (see split_weak).  Two lowercase letters before
-# the capital spare "WeWork", "McDonald" and "iPhone".
+# the capital spare "WeWork", "McDonald" and "iPhone".  The match is the capital,
+# consumed first so that the engine skips ahead to it; the cut is before it.
 _WEAK_GLUE = re.compile(
-    rf"(?=[{_UP}])(?:"
-    rf"(?<=[{_LOW}]{{2}})"
-    rf"|(?<=[0-9])(?=[{_UP}][{_LOW}])"
-    rf"|(?<=[{_UP}]{{2}})(?=[{_UP}][{_LOW}]{{2}})"
-    r"|(?<=[)\]])"
+    rf"[{_UP}](?:"
+    rf"(?<=[{_LOW}]{{2}}.)"
+    rf"|(?<=[0-9].)(?=[{_LOW}])"
+    rf"|(?<=[{_UP}]{{3}})(?=[{_LOW}]{{2}})"
+    r"|(?<=[)\]].)"
     ")"
 )
 
 _WORD = re.compile(r"\w+")
+# Besides Latin-1, the general punctuation (typographic quotes and dashes, the
+# ellipsis): characters that are neither word characters, nor CJK, nor letters
+# under NFKC.  Text without any other character takes the fast paths below.
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff\u2000-\u206f]")
+# A word character beyond Latin-1: such text takes the general paths below.
+_WIDE_WORD = re.compile(r"[^\W\x00-\xff]")
 # A link or an address is one word, however many \w+ runs it holds.  Both branches
 # may only start a token, so a long token is scanned once.
 _URL = re.compile(
@@ -106,21 +136,39 @@ _URL = re.compile(
 _CJK = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]"
 )
-_INNER_STOP = re.compile(rf"[.!?][{_CLOSE}]*\s|[{_WIDE_STOP}]")
+# "[.!?][CLOSE]*\s|[WIDE_STOP]", starting with one class so that the engine skips
+# ahead to a stop.
+_INNER_STOP = re.compile(
+    rf"[.!?{_WIDE_STOP}](?:(?<=[.!?])[{_CLOSE}]*\s|(?<=[{_WIDE_STOP}]))"
+)
 # How far from a block's end the final stop is looked for.
 _TAIL = 12
 # Closing quotes, emoji and the like may follow the final stop ("soon! 🙂").
 _END_STOP = re.compile(rf"[{_STOP}{_WIDE_STOP}:;][^\w\s]*$")
+_END_STOP_CHARS = f"{_STOP}{_WIDE_STOP}:;"
 # "...to contrac..." or "Ass…": a teaser cut short.
 _TRUNCATED = re.compile(rf"(?:\.\.|\u2026)[{_CLOSE}]*$")
 _COMMAS = (",", "\uff0c", "\u3001")  # and the two CJK commas
 # "\b\d[\d.,:]*\b", starting with the digit so that the engine skips ahead to it.
 _NUMBER = re.compile(r"\d(?<!\w\d)[\d.,:]*\b")
 _NON_LETTER = re.compile(r"[\W\d_]+")
-# normalize() of ASCII text: letters lowercased, everything else a blank.
-_ASCII_KEY = str.maketrans(
-    {chr(c): chr(c).lower() if chr(c).isalpha() else " " for c in range(128)}
-)
+# A letter (as _NON_LETTER counts letters) beyond Latin-1.
+_WIDE_LETTER = re.compile(r"[^\W\d_\x00-\xff]")
+
+
+def _latin1_key_byte(code: int) -> int:
+    """The byte of :func:`normalize` of Latin-1 character ``code`` alone."""
+    key = _NON_LETTER.sub(" ", unicodedata.normalize("NFKC", chr(code)).casefold())
+    key = key.strip()
+    return ord(key) if len(key) == 1 and ord(key) < 0x100 else 0x20
+
+
+# normalize() of Latin-1 text as one byte translation: each character becomes its
+# casefolded letter or a blank (as do the other characters, encoded as "?").  This
+# holds character by character, as NFKC composes no Latin-1 character with another,
+# except for the two characters whose key is not one Latin-1 letter ("ss", "μ").
+_LATIN1_KEY = bytes(_latin1_key_byte(code) for code in range(256))
+_LATIN1_KEY_EXCEPTIONS = ("\u00df", "\u00b5")  # ß µ
 
 
 def normalize(text: str) -> str:
@@ -129,34 +177,232 @@ def normalize(text: str) -> str:
     Digits and punctuation are dropped (as CCNet normalizes lines), so that
     "3 Comments" and "12 Comments", or "Share:" and "Share", compare equal.
     """
-    if text.isascii():
-        # One translation lowercases the letters and blanks the rest.
-        return " ".join(text.translate(_ASCII_KEY).split())
+    if text.isascii() or not (_BEYOND_LATIN1.search(text) or _has_key_exception(text)):
+        return _latin1_key(text)
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return _NON_LETTER.sub(" ", folded).strip()
+    if _WIDE_LETTER.search(folded):
+        return _NON_LETTER.sub(" ", folded).strip()
+    # Only Latin-1 letters, already casefolded.
+    return _latin1_key(folded)
+
+
+def _has_key_exception(text: str) -> bool:
+    return any(char in text for char in _LATIN1_KEY_EXCEPTIONS)
+
+
+def _latin1_key(text: str) -> str:
+    """:func:`normalize` of text of Latin-1 letters (but "ß" and "µ") and others."""
+    data = text.encode("latin-1", "replace").translate(_LATIN1_KEY)
+    return b" ".join(data.split()).decode("latin-1")
+
+
+# Properties of the Latin-1 characters for _latin1_words, one bit each.
+_IS_WORD, _IS_LOWER, _IS_UPPER, _IS_DIGIT, _IS_ALPHA, _IS_CLOSE = 1, 2, 4, 8, 16, 32
+
+
+def _latin1_flags(char: str) -> int:
+    if char in ")]":
+        return _IS_CLOSE
+    if not _WORD.match(char):
+        return 0
+    return (
+        _IS_WORD
+        | _IS_LOWER * char.islower()
+        | _IS_UPPER * char.isupper()
+        | _IS_DIGIT * char.isdigit()
+        | _IS_ALPHA * char.isalpha()
+    )
+
+
+_LATIN1_FLAGS = bytes(_latin1_flags(chr(code)) for code in range(256))
+# Bit 0 of every byte of an integer of _LANES_MAX bytes.
+_LANES_MAX = 4096
+_LANES = int.from_bytes(b"\x01" * _LANES_MAX, "little")
+
+
+def _latin1_bits(plain: str) -> tuple[int, int]:
+    """The property bits of the characters of ``plain``, one byte each, as one
+    integer; and the integer with bit 0 set in each of these bytes."""
+    data = plain.encode("latin-1", "replace").translate(_LATIN1_FLAGS)
+    if len(data) <= _LANES_MAX:
+        return int.from_bytes(data, "little"), _LANES
+    return int.from_bytes(data, "little"), int.from_bytes(b"\x01" * len(data), "little")
+
+
+def _latin1_words(plain: str) -> tuple[int, int, int, int, bool]:
+    r"""The words (``\w+`` runs) of ``plain``, whose word characters are all Latin-1.
+
+    Words, and those that start lowercase, uppercase or with a digit, and whether
+    an uppercase letter follows a word character or a closing bracket (else
+    ``_WEAK_GLUE`` cannot match).
+
+    Without a Python step per word: each character becomes a byte of property bits
+    (characters beyond Latin-1 become "?", not a word character), the bytes one big
+    integer, and each count the set bits of a few shifts and masks of it.  Byte i of
+    ``x << 8`` is byte i - 1 of ``x``: the character before.
+    """
+    flags, lanes = _latin1_bits(plain)
+    word = flags & lanes
+    starts = word & ~(word << 8)
+    after_word = ((flags | (flags >> 5)) << 8) & lanes
+    return (
+        starts.bit_count(),
+        (starts & (flags >> 1)).bit_count(),
+        (starts & (flags >> 2)).bit_count(),
+        (starts & (flags >> 3)).bit_count(),
+        (after_word & (flags >> 2)) != 0,
+    )
+
+
+def _latin1_short(plain: str) -> int:
+    """Words of one to three letters in ``plain`` (as for :func:`_latin1_words`)."""
+    flags, lanes = _latin1_bits(plain)
+    word = flags & lanes
+    starts = word & ~(word << 8)
+    ends = word & ~(word >> 8)
+    alpha = (flags >> 4) & lanes
+    return (
+        (starts & alpha & ends)
+        | (starts & alpha & (alpha >> 8) & (ends >> 8))
+        | (starts & alpha & (alpha >> 8) & (alpha >> 16) & (ends >> 16))
+    ).bit_count()
+
+
+class Shape:
+    """What a block's text looks like: the measures the chrome is judged by.
+
+    Most long blocks are judged without some of the measures, so those (marked
+    "on first use") are only computed when read.
+
+    Attributes:
+        words: word count; links count as one word, two CJK characters as one.
+        lower_share: share of cased words that start lowercase (high in running
+            prose, low in menus and Title Case headlines); ``None`` under two cased
+            words or in scripts without case.
+        ends_stop: the block ends like a sentence (closing quotes or emoji may follow).
+        truncated: the block ends in ".." or "…": a teaser cut short.
+        glue_points: changes of case inside words, where :func:`split_weak` cuts.
+        key: :func:`normalize` of the text.
+        digit_share: share of words that start with a digit: at least the
+            ``number_share``.
+        stops: sentence ends inside the block (on first use).
+        commas: commas of any script (on first use).
+        number_share: share of words that are numbers (on first use).
+        short_share: share of words of at most three letters: in running prose,
+            mostly function words ("the", "of", "um"); rare in tag clouds (on first
+            use).
+    """
+
+    __slots__ = (
+        "_chunk",
+        "_latin1",
+        "_plain",
+        "_short",
+        "_tokens",
+        "digit_share",
+        "ends_stop",
+        "glue_points",
+        "key",
+        "lower_share",
+        "truncated",
+        "words",
+    )
+
+    def __init__(self, chunk: str) -> None:
+        """Measure the block of text ``chunk`` (stripped, not blank)."""
+        self._chunk = chunk
+        latin1 = chunk.isascii() or not _BEYOND_LATIN1.search(chunk)
+        plain, links = chunk, 0
+        if "://" in chunk or "@" in chunk or "www." in chunk:
+            plain, links = _URL.subn(" ", chunk)
+        self._plain = plain
+        cjk = 0
+        if plain is not chunk:
+            latin1 = plain.isascii() or not _BEYOND_LATIN1.search(plain)
+        # Words are counted on Latin-1 bits if all word characters are Latin-1.
+        self._latin1 = latin1 or not _WIDE_WORD.search(plain)
+        if self._latin1:
+            tokens, lower, upper, digits, glue = _latin1_words(plain)
+            # Beyond Latin-1 and general punctuation, some characters are cased
+            # though not word characters (Ⓒ): weak glue may be found at them.
+            glue = glue or not latin1
+        else:
+            tokens, lower, upper, digits = self._general_counts()
+            glue = True
+        if not latin1:
+            cjk = len(_CJK.findall(plain))
+        self._tokens = tokens
+        self.words = words = tokens + cjk // 2 + links
+        self.digit_share = digits / max(words, 1)
+        self.glue_points = glued = len(_WEAK_GLUE.findall(plain)) if glue else 0
+        # Each glued capital starts a word too: "GlobalGermanySpain" is three.
+        cased = lower + upper + glued
+        self.lower_share = lower / cased if cased >= 2 else None
+        if chunk[-1] in _END_STOP_CHARS:
+            # The pattern tests below, worked out for this common case.
+            self.ends_stop = True
+            self.truncated = chunk.endswith(("..", "\u2026"))
+        else:
+            tail = chunk[-_TAIL:]
+            self.ends_stop = _END_STOP.search(tail) is not None
+            # A truncated block ends in a stop, closing quotes aside.
+            self.truncated = self.ends_stop and _TRUNCATED.search(tail) is not None
+        # normalize(), without testing the characters again.
+        if chunk.isascii() or (
+            plain is chunk and latin1 and not _has_key_exception(chunk)
+        ):
+            self.key = _latin1_key(chunk)
+        else:
+            self.key = normalize(chunk)
+
+    def _general_counts(self) -> tuple[int, int, int, int]:
+        tokens = _WORD.findall(self._plain)
+        initials = "".join([token[0] for token in tokens])
+        self._short = sum(
+            map(str.isalpha, [token for token in tokens if len(token) <= 3])
+        )
+        # No character is both lowercase and uppercase, nor cased and a digit.
+        return (
+            len(tokens),
+            sum(map(str.islower, initials)),
+            sum(map(str.isupper, initials)),
+            sum(map(str.isdigit, initials)),
+        )
+
+    @property
+    def stops(self) -> int:
+        return len(_INNER_STOP.findall(self._chunk))
+
+    @property
+    def commas(self) -> int:
+        chunk = self._chunk
+        if chunk.isascii():
+            return chunk.count(",")
+        return sum(chunk.count(comma) for comma in _COMMAS)
+
+    @property
+    def number_share(self) -> float:
+        if not self.digit_share:
+            return 0.0
+        # "2.8", "11:03" and "1,500" are one number each.
+        return len(_NUMBER.findall(self._plain)) / max(self.words, 1)
+
+    @property
+    def short_share(self) -> float:
+        short = _latin1_short(self._plain) if self._latin1 else self._short
+        return short / max(self._tokens, 1)
 
 
 class Block(NamedTuple):
-    """One block of the page: an exact span of the input and its shape.
+    """One block of the page: an exact span of the input and its :class:`Shape`.
 
     A named tuple, not an attrs class: a page has hundreds of blocks, and a
     tuple is several times cheaper to make.
 
     Attributes:
         start, end: the span of ``text`` in the input.
-        words: word count; links count as one word, two CJK characters as one.
-        lower_share: share of cased words that start lowercase (high in running
-            prose, low in menus and Title Case headlines); ``None`` under two cased
-            words or in scripts without case.
-        stops: sentence ends inside the block.
-        ends_stop: the block ends like a sentence (closing quotes or emoji may follow).
-        truncated: the block ends in ".." or "…": a teaser cut short.
-        commas: commas (any script).
-        number_share: share of words that are numbers.
-        short_share: share of words of at most three letters: in running prose,
-            mostly function words ("the", "of", "um"); rare in tag clouds.
-        glue_points: changes of case inside words, where :func:`split_weak` cuts.
-        key: :func:`normalize` of the text.
+        text: the block's text.
+        words, ..., key: the measures of its :class:`Shape`.
     """
 
     start: int
@@ -174,97 +420,100 @@ class Block(NamedTuple):
     key: str
 
 
-#: Shapes of short blocks already described, by text: menus, labels and footers
+#: Shapes of short blocks already measured, by text: menus, labels and footers
 #: repeat within a page and across the pages of a site. Bounded: emptied when full.
-_SHAPES: dict[
-    str, tuple[int, float | None, int, bool, bool, int, float, float, int, str]
-]
-_SHAPES = {}
+_SHAPES: dict[str, Shape] = {}
 _SHAPES_MAX = 20_000
 #: Longer blocks are prose, which hardly repeats: they are not kept.
-_SHAPE_MAX_CHARS = 100
+SHAPE_MAX_CHARS = 100
+
+
+def shape(chunk: str) -> Shape:
+    """The :class:`Shape` of a block's text ``chunk`` (stripped, not blank)."""
+    if len(chunk) > SHAPE_MAX_CHARS:
+        return Shape(chunk)
+    found = _SHAPES.get(chunk)
+    if found is None:
+        if len(_SHAPES) >= _SHAPES_MAX:
+            _SHAPES.clear()
+        found = _SHAPES[chunk] = Shape(chunk)
+    return found
 
 
 def describe(text: str, start: int, end: int) -> Block:
     """The block of ``text[start:end]``; the span should be stripped already."""
-    chunk = text[start:end]
-    if len(chunk) > _SHAPE_MAX_CHARS:
-        return Block(start, end, chunk, *_shape(chunk))
-    shape = _SHAPES.get(chunk)
-    if shape is None:
-        if len(_SHAPES) >= _SHAPES_MAX:
-            _SHAPES.clear()
-        shape = _SHAPES[chunk] = _shape(chunk)
-    return Block(start, end, chunk, *shape)
+    return _block((start, end, text[start:end]))
 
 
-def _shape(
-    chunk: str,
-) -> tuple[int, float | None, int, bool, bool, int, float, float, int, str]:
-    """The fields of the block of ``chunk`` after its span and text, in order."""
-    plain, links = chunk, 0
-    if "://" in chunk or "@" in chunk or "www." in chunk:
-        plain, links = _URL.subn(" ", chunk)
-    tokens = _WORD.findall(plain)
-    # The initial of every word: counted with map() rather than a loop.
-    initials = "".join([token[0] for token in tokens])
-    cjk = 0 if plain.isascii() else len(_CJK.findall(plain))
-    words = len(initials) + cjk // 2 + links
-    # No character is both lowercase and uppercase, nor cased and a digit.
-    lower = sum(map(str.islower, initials))
-    cased = lower + sum(map(str.isupper, initials))
-    short = sum(map(str.isalpha, [token for token in tokens if len(token) <= 3]))
-    # "2.8", "11:03" and "1,500" are one number each.
-    numbers = len(_NUMBER.findall(plain)) if any(map(str.isdigit, initials)) else 0
-    glued = len(_WEAK_GLUE.findall(plain))
-    # Each glued capital starts a word too: "GlobalGermanySpain" is three.
-    cased += glued
-    tail = chunk[-_TAIL:]
-    return (
-        words,
-        lower / cased if cased >= 2 else None,
-        len(_INNER_STOP.findall(chunk)),
-        _END_STOP.search(tail) is not None,
-        _TRUNCATED.search(tail) is not None,
-        _commas(chunk),
-        numbers / max(words, 1),
-        short / max(len(tokens), 1),
-        glued,
-        normalize(chunk),
-    )
+Span = tuple[int, int, str]
+"""A block's ``(start, end, text)`` in the page: the text is stripped."""
 
 
-def _commas(chunk: str) -> int:
-    """Commas in ``chunk``, of any script."""
-    if chunk.isascii():
-        return chunk.count(",")
-    return sum(chunk.count(comma) for comma in _COMMAS)
-
-
-def _cut(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[Block]:
-    """Blocks of ``text[start:end]`` between the separators that ``separator`` finds.
-
-    A match's last group, or the whole match if it has none, is the separator.
-
-    Blocks are stripped of surrounding whitespace; blank pieces are skipped.
-    """
-    blocks: list[Block] = []
-    for match in separator.finditer(text, start, end):
-        cut, after = match.span(match.lastindex or 0)
-        if cut > start:
-            _add(blocks, text, start, cut)
-        start = after
-    if end > start:
-        _add(blocks, text, start, end)
-    return blocks
-
-
-def _add(blocks: list[Block], text: str, start: int, end: int) -> None:
+def _stripped(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Add the span of ``text[start:end]`` stripped to ``spans``, unless blank."""
     piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece.rstrip())
-    if trail > lead:
-        blocks.append(describe(text, start + lead, start + trail))
+    chunk = piece.strip()
+    if chunk:
+        if len(chunk) < len(piece):
+            start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(chunk), chunk))
+
+
+def block_spans(text: str, *, glue: bool = True) -> list[Span]:
+    """The spans of the blocks of ``text``, in order (see :func:`split_blocks`)."""
+    # Runs of plain spaces, which the separators do not stop at, become tabs in
+    # a copy of the same length: every separator treats a tab as a blank, like
+    # a space, except that a tab is a gap in itself.
+    scan = text.replace("  ", "\t\t") if "  " in text else text
+    separator = _SPLIT_GLUED if glue else _SPLIT
+    spans: list[Span] = []
+    add = spans.append
+    start = 0
+    # The trigger character ends the block before the cut; the last block ends
+    # where the text does.  (This loop runs once per block: _stripped() inlined.)
+    ends = itertools.chain(
+        map(re.Match.span, separator.finditer(scan)), [(len(text) - 1, 0)]
+    )
+    for cut, after in ends:
+        piece = text[start : cut + 1]
+        chunk = piece.strip()
+        if chunk:
+            if chunk[0] != piece[0]:
+                start += len(piece) - len(piece.lstrip())
+            add((start, start + len(chunk), chunk))
+        start = after
+    return spans
+
+
+def weak_spans(text: str, start: int, end: int) -> list[Span]:
+    """The spans of ``text[start:end]`` cut at changes of case inside words."""
+    spans: list[Span] = []
+    for match in _WEAK_GLUE.finditer(text, start, end):
+        cut = match.start()
+        _stripped(text, start, cut, spans)
+        start = cut
+    _stripped(text, start, end, spans)
+    return spans
+
+
+def _block(span: Span) -> Block:
+    start, end, chunk = span
+    form = shape(chunk)
+    return Block(
+        start,
+        end,
+        chunk,
+        form.words,
+        form.lower_share,
+        form.stops,
+        form.ends_stop,
+        form.truncated,
+        form.commas,
+        form.number_share,
+        form.short_share,
+        form.glue_points,
+        form.key,
+    )
 
 
 def split_blocks(text: str, *, glue: bool = True) -> list[Block]:
@@ -274,11 +523,7 @@ def split_blocks(text: str, *, glue: bool = True) -> list[Block]:
     default) so do sentence ends followed by a capital with no space between
     ("region.More").  Blocks are stripped; blank pieces are skipped.
     """
-    separator = _SPLIT_GLUED if glue else _SPLIT
-    blocks: list[Block] = []
-    for line in _LINE.finditer(text):
-        blocks += _cut(text, line.start(), line.end(), separator)
-    return blocks
+    return [_block(span) for span in block_spans(text, glue=glue)]
 
 
 def split_weak(text: str, block: Block) -> list[Block]:
@@ -289,4 +534,4 @@ def split_weak(text: str, block: Block) -> list[Block]:
     """
     if not block.glue_points:
         return [block]
-    return _cut(text, block.start, block.end, _WEAK_GLUE)
+    return [_block(span) for span in weak_spans(text, block.start, block.end)]

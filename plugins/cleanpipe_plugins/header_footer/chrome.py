@@ -24,16 +24,17 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import attrs
 
 from cleanpipe_plugins.header_footer.blocks import (
-    Block,
-    describe,
+    SHAPE_MAX_CHARS,
+    Shape,
+    block_spans,
     normalize,
-    split_blocks,
-    split_weak,
+    shape,
+    weak_spans,
 )
 from cleanpipe_plugins.header_footer.phrases import (
     COMMENTS,
@@ -163,59 +164,108 @@ class Kind(enum.Enum):
     SITE = "site"  # a line the site profile knows
 
 
-_CHROME_KINDS = frozenset(
-    {Kind.LABEL, Kind.SECTION, Kind.COMMENTS, Kind.LEGAL, Kind.SITE}
-)
-_SENTENCE_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE})
-_TEXT_KINDS = frozenset({Kind.PROSE, Kind.SENTENCE, Kind.OTHER})
+# Tuples, not sets: "in" tests them by identity first, while an Enum member's
+# hash is computed in Python.
+_CHROME_KINDS = (Kind.LABEL, Kind.SECTION, Kind.COMMENTS, Kind.LEGAL, Kind.SITE)
+_SENTENCE_KINDS = (Kind.PROSE, Kind.SENTENCE)
+_TEXT_KINDS = (Kind.PROSE, Kind.SENTENCE, Kind.OTHER)
+# Kinds (as judged without the site profile) that a site line turns into SITE.
+_SITE_KINDS = (Kind.OTHER, Kind.META, Kind.TABLE)
 
 _LEGAL_MAX_WORDS = 100
 _LEGAL_MAX_CHARS = 2000
 # "[©ⓒ]|\(c\)\s*\d{4}|^copyright\b|\bcopyright \d{4}" under re.IGNORECASE, spelled
-# out so that every branch starts with a character the engine can skip ahead to:
-# each class holds the characters that match the letter under re.IGNORECASE (the
-# dotted and dotless i, the capital circled C), "^" is "no two characters before
-# the c" and "\b" is "no word character before the c".
+# out so that the pattern starts with one character class, of the first characters
+# of all branches, which the engine skips ahead to; the branch is then chosen by
+# the character consumed.  Each class holds the characters that match the letter
+# under re.IGNORECASE (the dotted and dotless i, the capital circled C), "^" is "no
+# two characters before the c" and "\b" is "no word character before the c".
+_COPYRIGHT_SIGNS = "\u00a9\u24b8\u24d2"  # © and the circled capital and small c
 _COPYRIGHT_REST = "[oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]"
 _COPYRIGHT = re.compile(
-    r"[\u00a9\u24b8\u24d2]|\([cC]\)\s*\d{4}"
-    rf"|[cC](?:(?<![\s\S]{{2}}){_COPYRIGHT_REST}\b|(?<!\w[cC]){_COPYRIGHT_REST} \d{{4}})"
+    rf"[{_COPYRIGHT_SIGNS}(cC](?:(?<=[{_COPYRIGHT_SIGNS}])|(?<=\()[cC]\)\s*\d{{4}}"
+    rf"|(?<=[cC])(?:(?<![\s\S]{{2}}){_COPYRIGHT_REST}\b"
+    rf"|(?<!\w[cC]){_COPYRIGHT_REST} \d{{4}}))"
 )
 
 
-def _trie(phrases: Collection[str]) -> str:
+def _trie(phrases: Collection[str], *, from_rare: bool = False) -> str:
     """A regex matching exactly ``phrases``, as a trie: one branch per first letter.
 
     An alternation of many phrases is tried phrase by phrase at every position;
     the trie is tried letter by letter, and skips ahead to a possible first letter.
+
+    With ``from_rare``, a phrase is matched from its rarest letter on and then
+    checked whole by a lookbehind: a search finds the same phrases, but skips
+    ahead to a few rare letters of the text rather than to the many letters that
+    start a phrase.
     """
-    tree: dict[str, dict[str, object]] = {}
+    tree: _Trie = {}
     for phrase in phrases:
+        start = _rarest(phrase) if from_rare else 0
         node = tree
-        for char in phrase:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
-        node[""] = {}
+        for char in phrase[start:]:
+            node = node.setdefault(char, {})
+        # The end mark holds the phrases that end here, as lookbehinds ("" if
+        # the path read is the whole phrase).
+        ends = node.setdefault("", {})
+        ends[f"(?<={re.escape(phrase)})" if start else ""] = {}
     return _trie_regex(tree)
 
 
-def _trie_regex(node: dict[str, dict[str, object]]) -> str:
-    ends = "" in node
+def _is_latin1(text: str) -> bool:
+    return all(char <= "\xff" for char in text)
+
+
+# Letters from the most to the least frequent in running text (English); any other
+# character is rarer still.
+_LETTER_FREQUENCY = " etaoinsrhldcumfpgwybvkxjqz"
+
+
+def _rarest(phrase: str) -> int:
+    """Index of the rarest letter of ``phrase`` (the first, if several are)."""
+
+    def rarity(index: int) -> int:
+        found = _LETTER_FREQUENCY.find(phrase[index])
+        return len(_LETTER_FREQUENCY) if found < 0 else found
+
+    return max(range(len(phrase)), key=rarity)
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_regex(node: _Trie) -> str:
+    ends = node.get("")
     branches = [
-        re.escape(char) + _trie_regex(child)  # type: ignore[arg-type]
+        re.escape(char) + _trie_regex(child)
         for char, child in sorted(node.items())
         if char
     ]
+    # Where a phrase may end: always, or if a lookbehind finds it whole.
+    end = None if ends is None else "" if "" in ends else "|".join(sorted(ends))
     if not branches:
-        return ""
+        return f"(?:{end})" if end else ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
+    if end is None:
+        return body
+    if end == "":
         return f"(?:{body})?"
-    return body
+    return f"(?:{body}|{end})"
 
 
 _LEGAL = re.compile(_trie(LEGAL_MARKS))
-_NOTICE = re.compile(_trie(NOTICE_MARKS))
-_MARKS = re.compile(_trie((*LEGAL_MARKS, *NOTICE_MARKS)))
+# The marks in Latin-1, whose rare letters the engine skips ahead to fast, and the
+# others (Cyrillic, Hangul, Han), only looked for in keys beyond Latin-1.
+_MARKS = re.compile(
+    _trie(
+        [mark for mark in (*LEGAL_MARKS, *NOTICE_MARKS) if _is_latin1(mark)],
+        from_rare=True,
+    )
+)
+_WIDE_MARKS = re.compile(
+    _trie([mark for mark in (*LEGAL_MARKS, *NOTICE_MARKS) if not _is_latin1(mark)])
+)
 # A clock time or a numeric date: the stamps of posts and comments. That is
 # "\b\d{1,2}:\d\d\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b", written to start with
 # the digit (the engine skips ahead to it) and to test the "\b" behind it.
@@ -273,106 +323,106 @@ def _phrase_kind(key: str, options: Options) -> Kind | None:
     return found
 
 
-def _lower_floor(block: Block, options: Options) -> float:
-    """Share of lowercase words that ``block`` needs to read as prose.
+def _lower_floor(chunk: str, words: int, options: Options) -> float:
+    """Share of lowercase words that block text ``chunk`` needs to read as prose.
 
     A few words say little ("Thanks KLOOK!!" is a sentence), and a block ending in a
     full stop may be full of names ("Senator Dino Melaye and Senator Ben ... to
     court."): headlines and menus hardly ever end in one.
     """
-    if block.words < 5:
+    if words < 5:
         return 0.0
-    if block.text.endswith("."):
+    if chunk.endswith("."):
         return options.min_lower_share * 2 / 3
     return options.min_lower_share
 
 
-def _fine_print(block: Block) -> Kind | None:
+def _fine_print(chunk: str, form: Shape) -> Kind | None:
     """LEGAL for a copyright line, NOTICE for a privacy or newsletter notice."""
-    if block.words > _LEGAL_MAX_WORDS or len(block.text) > _LEGAL_MAX_CHARS:
+    if form.words > _LEGAL_MAX_WORDS or len(chunk) > _LEGAL_MAX_CHARS:
         return None
-    if _COPYRIGHT.search(block.text):
+    if _has_copyright(chunk, form.key):
         return Kind.LEGAL
     # One search for both lists: most blocks hold neither.
-    if not _MARKS.search(block.key):
+    if not (
+        _MARKS.search(form.key)
+        or (not form.key.isascii() and _WIDE_MARKS.search(form.key))
+    ):
         return None
-    if _LEGAL.search(block.key):
+    if _LEGAL.search(form.key):
         return Kind.LEGAL
     return Kind.NOTICE
 
 
-#: Chrome kinds of short blocks already judged, by text and extra phrases: labels
-#: and menus repeat. Bounded: emptied when full.
-_CHROME_SEEN: dict[tuple[str, frozenset[str]], Kind | None] = {}
-_CHROME_SEEN_MAX = 20_000
-_CHROME_SEEN_CHARS = 100
+def _has_copyright(chunk: str, key: str) -> bool:
+    """Whether ``_COPYRIGHT`` matches in block text ``chunk`` of key ``key``.
+
+    Most blocks hold none of the substrings that every match holds: "opyr" in the
+    key (lowercased, and whatever the i of "copyright" is), "(c" or "(C", or a
+    copyright sign beyond ASCII.  A few substring tests spare them the search.
+    """
+    if not (
+        "opyr" in key
+        or "(c" in chunk
+        or "(C" in chunk
+        or (not chunk.isascii() and any(sign in chunk for sign in _COPYRIGHT_SIGNS))
+    ):
+        return False
+    return _COPYRIGHT.search(chunk) is not None
 
 
-def _chrome_kind(block: Block, options: Options) -> Kind | None:
-    """The chrome kind of ``block`` by the phrase lists, if any."""
-    if len(block.text) > _CHROME_SEEN_CHARS:
-        return _phrase_kind(block.key, options) or _fine_print(block)
-    seen = (block.text, options.extra_chrome)
-    try:
-        return _CHROME_SEEN[seen]
-    except KeyError:
-        pass
-    if len(_CHROME_SEEN) >= _CHROME_SEEN_MAX:
-        _CHROME_SEEN.clear()
-    kind = _CHROME_SEEN[seen] = _phrase_kind(block.key, options) or _fine_print(block)
-    return kind
-
-
-def _shape_kind(block: Block, options: Options) -> Kind:
-    """The kind of ``block`` by its shape alone."""
-    if block.truncated:
+def _shape_kind(chunk: str, form: Shape, options: Options) -> Kind:
+    """The kind of the block of text ``chunk`` by its shape alone."""
+    if form.truncated:
         return Kind.OTHER
-    if block.words <= _META_MAX_WORDS and _STAMP.search(block.text):
+    if form.words <= _META_MAX_WORDS and _STAMP.search(chunk):
         return Kind.META
-    if block.words >= 3 and block.number_share >= _TABLE_NUMBER_SHARE:
+    if (
+        form.words >= 3
+        # No more numbers than words that start with a digit: a cheap test first.
+        and form.digit_share >= _TABLE_NUMBER_SHARE
+        and form.number_share >= _TABLE_NUMBER_SHARE
+    ):
         return Kind.TABLE
-    if block.lower_share is not None and block.lower_share < _lower_floor(
-        block, options
+    if form.lower_share is not None and form.lower_share < _lower_floor(
+        chunk, form.words, options
     ):
         return Kind.OTHER
-    if block.words >= options.min_prose_words and (block.ends_stop or block.stops):
+    if form.words >= options.min_prose_words and (form.ends_stop or form.stops):
         return Kind.PROSE
     # Long, lowercase and full of short function words reads as prose even without
     # a final stop ("...the scent of fall~"); a tag cloud has few short words, or a
     # comma every few words.
     if (
-        block.words >= 3 * options.min_prose_words // 2
-        and (block.lower_share or 0) >= 0.6
-        and block.short_share >= 0.25
-        and block.commas < block.words / 5
+        form.words >= 3 * options.min_prose_words // 2
+        and (form.lower_share or 0) >= 0.6
+        and form.short_share >= 0.25
+        and form.commas < form.words / 5
     ):
         return Kind.PROSE
-    if block.words >= 2 and block.ends_stop:
+    if form.words >= 2 and form.ends_stop:
         return Kind.SENTENCE
     return Kind.OTHER
 
 
-def _classify(block: Block, options: Options, site_chrome: Collection[str]) -> Kind:
-    if block.words == 0:
+def _classify(chunk: str, form: Shape, options: Options) -> Kind:
+    """The kind of the block of text ``chunk``, site profile aside (see _on_site)."""
+    if form.words == 0:
         return Kind.BLANK
-    if block.key in options.keep_phrases:
-        return _shape_kind(block, options)
-    chrome = _chrome_kind(block, options)
-    if chrome is not None:
-        return chrome
-    shape = _shape_kind(block, options)
-    # A site's repeated lines are chrome unless they read as sentences: two pages
-    # of a site may well share a short sentence of their articles.
-    if shape not in _SENTENCE_KINDS and block.key in site_chrome:
-        return Kind.SITE
-    return shape
+    if form.key in options.keep_phrases:
+        return _shape_kind(chunk, form, options)
+    return (
+        _phrase_kind(form.key, options)
+        or _fine_print(chunk, form)
+        or _shape_kind(chunk, form, options)
+    )
 
 
-def _score(block: Block, kind: Kind, options: Options) -> float:
+def _score(words: int, kind: Kind, options: Options) -> float:
     if kind is Kind.PROSE:
-        return float(block.words)
+        return float(words)
     if kind is Kind.SENTENCE:
-        return block.words / 2
+        return words / 2
     if kind in (Kind.BLANK, Kind.TABLE):
         # Tables sit in articles and in tickers alike.
         return 0.0
@@ -380,82 +430,168 @@ def _score(block: Block, kind: Kind, options: Options) -> float:
         return -options.section_penalty
     if kind in (Kind.LABEL, Kind.META, Kind.SITE):
         return -options.label_penalty
-    return -options.block_penalty - block.words / 4
+    return -options.block_penalty - words / 4
 
 
-def _read_blocks(
-    text: str, options: Options, site_chrome: Collection[str]
-) -> tuple[list[Block], list[Kind]]:
-    """Blocks of ``text`` and their kinds.
+Judgement = tuple[Shape, Kind, float]
+"""A block's shape, kind and score, site profile aside."""
+
+#: Judgements of short blocks by text, one table per Options: labels and menus
+#: repeat within a page and across the pages of a site.  Bounded: emptied when full.
+_JUDGED: dict[Options, dict[str, Judgement]] = {}
+_JUDGED_MAX = 20_000
+_JUDGED_OPTIONS_MAX = 16
+
+
+def _judgements(options: Options) -> dict[str, Judgement]:
+    """The table of judgements made under ``options``."""
+    judged = _JUDGED.get(options)
+    if judged is None:
+        if len(_JUDGED) >= _JUDGED_OPTIONS_MAX:
+            _JUDGED.clear()
+        judged = _JUDGED[options] = {}
+    return judged
+
+
+def _judge(chunk: str, options: Options, judged: dict[str, Judgement]) -> Judgement:
+    """The judgement of the block of text ``chunk``, from ``judged`` if short."""
+    if len(chunk) > SHAPE_MAX_CHARS:
+        form = shape(chunk)
+        kind = _classify(chunk, form, options)
+        return form, kind, _score(form.words, kind, options)
+    found = judged.get(chunk)
+    if found is None:
+        if len(judged) >= _JUDGED_MAX:
+            judged.clear()
+        form = shape(chunk)
+        kind = _classify(chunk, form, options)
+        found = judged[chunk] = (form, kind, _score(form.words, kind, options))
+    return found
+
+
+def _on_site(
+    judgement: Judgement, options: Options, site_chrome: Collection[str]
+) -> Judgement:
+    """The judgement of a block, given the lines its site repeats.
+
+    A site's repeated lines are chrome unless they read as sentences (two pages of a
+    site may well share a short sentence of their articles), are chrome already, or
+    are to be kept.
+    """
+    form, kind, _ = judgement
+    if (
+        kind in _SITE_KINDS
+        and form.key in site_chrome
+        and form.key not in options.keep_phrases
+    ):
+        return form, Kind.SITE, -options.label_penalty
+    return judgement
+
+
+Row = tuple[int, int, Shape, Kind, float]
+"""A block of the page: its span, shape, kind and score."""
+
+
+@attrs.frozen
+class _Blocks:
+    """The blocks of a page, as parallel sequences: spans, shapes, kinds, scores."""
+
+    starts: Sequence[int] = ()
+    ends: Sequence[int] = ()
+    shapes: Sequence[Shape] = ()
+    kinds: Sequence[Kind] = ()
+    scores: Sequence[float] = ()
+
+
+def _read_blocks(text: str, options: Options, site_chrome: Collection[str]) -> _Blocks:
+    """Blocks of ``text``, with their shapes, kinds and scores.
 
     Blocks that do not read as prose are cut again at case changes inside words, as
     menus run together that way ("BusinessCultureGear"); prose is only cut where a
     label runs into it ("AdvertisementIn fact, ...").
     """
-    blocks: list[Block] = []
-    kinds: list[Kind] = []
-    for block in split_blocks(text, glue=options.glue):
-        kind = _classify(block, options, site_chrome)
-        if not options.glue or not block.glue_points:
-            parts = [(block, kind)]
-        elif _reads_whole(block, kind):
-            parts = _peel_labels(text, block, kind, options, site_chrome)
+    judged = _judgements(options)
+    rows: list[Row] = []
+    add = rows.append
+    for start, end, chunk in block_spans(text, glue=options.glue):
+        # The loop runs once per block: short blocks are looked up here.
+        judgement = judged.get(chunk)
+        if judgement is None:
+            judgement = _judge(chunk, options, judged)
+        if site_chrome:
+            judgement = _on_site(judgement, options, site_chrome)
+        if options.glue and judgement[0].glue_points:
+            rows += _cut_glued(
+                text, (start, end), judgement, options, site_chrome, judged
+            )
         else:
-            parts = [
-                (p, _classify(p, options, site_chrome)) for p in split_weak(text, block)
-            ]
-        for part, sub in parts:
-            blocks.append(part)
-            # A "Comments" cut out of a share bar does not open a comment section.
-            glued = len(parts) > 1 and sub is Kind.COMMENTS
-            kinds.append(Kind.LABEL if glued else sub)
-    return blocks, kinds
+            add((start, end) + judgement)  # noqa: RUF005 (faster than unpacking)
+    if not rows:
+        return _Blocks()
+    # One list of rows is cheaper to build than five lists.
+    return _Blocks(*zip(*rows, strict=True))
 
 
-def _reads_whole(block: Block, kind: Kind) -> bool:
-    """Whether ``block`` is prose with at most a name or two glued in ("MacBook")."""
+def _cut_glued(
+    text: str,
+    span: tuple[int, int],
+    judgement: Judgement,
+    options: Options,
+    site_chrome: Collection[str],
+    judged: dict[str, Judgement],
+) -> list[Row]:
+    """The parts of the block of ``text`` at ``span``, which has glue points."""
+
+    def judge(chunk: str) -> Judgement:
+        part = judged.get(chunk) or _judge(chunk, options, judged)
+        return _on_site(part, options, site_chrome) if site_chrome else part
+
+    if _reads_whole(judgement):
+        parts = _peel_labels(text, span, judgement, judge)
+    else:
+        parts = [
+            (start, end, *judge(chunk)) for start, end, chunk in weak_spans(text, *span)
+        ]
+    if len(parts) == 1:
+        return parts
+    # A "Comments" cut out of a share bar does not open a comment section.
+    return [
+        (start, end, form, Kind.LABEL, -options.label_penalty)
+        if kind is Kind.COMMENTS
+        else (start, end, form, kind, score)
+        for start, end, form, kind, score in parts
+    ]
+
+
+def _reads_whole(judgement: Judgement) -> bool:
+    """Whether a block is prose with at most a name or two glued in ("MacBook")."""
+    form, kind, _ = judgement
     return (
         kind in _SENTENCE_KINDS
-        and block.glue_points * _GLUE_DENSITY < block.words
-        and block.words <= _LONGEST_SENTENCE
+        and form.glue_points * _GLUE_DENSITY < form.words
+        and form.words <= _LONGEST_SENTENCE
     )
 
 
 def _peel_labels(
-    text: str, block: Block, kind: Kind, options: Options, site_chrome: Collection[str]
-) -> list[tuple[Block, Kind]]:
+    text: str,
+    span: tuple[int, int],
+    judgement: Judgement,
+    judge: Callable[[str], Judgement],
+) -> list[Row]:
     """Cut the chrome labels off the start of a prose block they ran into."""
-    parts = split_weak(text, block)
-    peeled: list[tuple[Block, Kind]] = []
-    for part in parts[:-1]:
-        part_kind = _classify(part, options, site_chrome)
-        if part_kind not in _CHROME_KINDS:
+    start, end = span
+    parts = weak_spans(text, start, end)
+    peeled: list[Row] = []
+    for part_start, part_end, chunk in parts[:-1]:
+        part = judge(chunk)
+        if part[1] not in _CHROME_KINDS:
             break
-        peeled.append((part, part_kind))
+        peeled.append((part_start, part_end, *part))
     if not peeled:
-        return [(block, kind)]
-    rest = describe(text, parts[len(peeled)].start, block.end)
-    return [*peeled, (rest, _classify(rest, options, site_chrome))]
-
-
-def _grow_gaps(scores: Sequence[float], growth: float) -> list[float]:
-    """Make each further negative score in a row cost more than the one before.
-
-    Inside an article the gaps are short (a caption, an "Advertisement"); between the
-    article and other prose (teasers, a newsletter blurb) they are long menus and
-    lists.  Growing costs let the run cross the first and not the second.
-    """
-    shaped: list[float] = []
-    streak = 0
-    for score in scores:
-        if score < 0:
-            shaped.append(score * (1 + growth * streak))
-            streak += 1
-        else:
-            shaped.append(score)
-            if score > 0:
-                streak = 0
-    return shaped
+        return [(*span, *judgement)]
+    rest = parts[len(peeled)][0]
+    return [*peeled, (rest, end, *judge(text[rest:end]))]
 
 
 def _opens_comments(kinds: Sequence[Kind], label: int) -> bool:
@@ -464,27 +600,38 @@ def _opens_comments(kinds: Sequence[Kind], label: int) -> bool:
     A "Comments" button under a headline is followed by the article instead.
     """
     window = kinds[label + 1 : label + 1 + _COMMENT_WINDOW]
-    return sum(kind is Kind.META for kind in window) >= 2
+    return window.count(Kind.META) >= 2
 
 
-def _article_run(
-    kinds: Sequence[Kind], scores: Sequence[float], min_total: float
-) -> tuple[int, int, float]:
-    """The maximum-sum run ``[start, end)`` of ``scores`` and its total (Kadane).
+def _article_run(blocks: _Blocks, options: Options) -> tuple[int, int, float]:
+    """The maximum-sum run ``[start, end)`` of the block scores and its total.
+
+    Kadane's algorithm, over scores that make each further negative score in a row
+    cost more than the one before: inside an article the gaps are short (a caption,
+    an "Advertisement"); between the article and other prose (teasers, a newsletter
+    blurb) they are long menus and lists.  Growing costs let the run cross the
+    first and not the second.
 
     Comments are prose too, and often outweigh a short article, so once a run worth
-    ``min_total`` has been read, the first comment section ends the search (as
-    boilerpipe's terminating blocks do).
+    ``min_article_words`` has been read, the first comment section ends the search
+    (as boilerpipe's terminating blocks do).
     """
+    kinds, growth = blocks.kinds, options.gap_growth
     best = (0, 0, 0.0)
     start, total = 0, 0.0
-    for i, score in enumerate(scores):
+    streak = 0
+    for i, score in enumerate(blocks.scores):
         if (
             kinds[i] is Kind.COMMENTS
-            and best[2] >= min_total
+            and best[2] >= options.min_article_words
             and _opens_comments(kinds, i)
         ):
             break
+        if score < 0:
+            score *= 1 + growth * streak
+            streak += 1
+        elif score > 0:
+            streak = 0
         if total <= 0:
             start, total = i, 0.0
         total += score
@@ -493,29 +640,32 @@ def _article_run(
     return best
 
 
-def _title_shaped(block: Block) -> bool:
+def _title_shaped(form: Shape, last_char: str) -> bool:
     """A headline: a few words, no glue, not ending like a sentence or a lead-in."""
     return (
-        _TITLE_WORDS[0] <= block.words <= _TITLE_WORDS[1]
-        and block.glue_points == 0
-        and not block.text.endswith((".", ",", ":", ";"))
+        _TITLE_WORDS[0] <= form.words <= _TITLE_WORDS[1]
+        and form.glue_points == 0
+        and last_char not in ".,:;"
     )
 
 
-def _find_title(
-    blocks: Sequence[Block], kinds: Sequence[Kind], first: int, options: Options
-) -> int | None:
+def _find_title(text: str, blocks: _Blocks, first: int, options: Options) -> int | None:
     """Index of the article's title among the text blocks above ``first``.
 
     Labels, dates and other chrome between title and article are looked through.
     The title is the headline the page's first line (the HTML <title>, "Headline -
     Site") starts with, else a headline right above the article.
     """
-    above = [i for i in range(first - 1, -1, -1) if kinds[i] in _TEXT_KINDS]
-    candidates = [i for i in above[: options.title_window] if _title_shaped(blocks[i])]
-    head = blocks[0].key
+    above = [i for i in range(first - 1, -1, -1) if blocks.kinds[i] in _TEXT_KINDS]
+    shapes, ends = blocks.shapes, blocks.ends
+    candidates = [
+        i
+        for i in above[: options.title_window]
+        if _title_shaped(shapes[i], text[ends[i] - 1])
+    ]
+    head = shapes[0].key
     for i in candidates:
-        if i > 0 and blocks[i].key and head.startswith(blocks[i].key):
+        if i > 0 and shapes[i].key and head.startswith(shapes[i].key):
             return i
     near = set(above[:_NEAR_TITLE])
     return next((i for i in candidates if i in near), None)
@@ -540,7 +690,7 @@ def _separator(span: str) -> str:
 
 
 def _changes(
-    text: str, blocks: Sequence[Block], keep: Sequence[bool], rules: Sequence[str]
+    text: str, blocks: _Blocks, keep: Sequence[bool], first: int, last: int
 ) -> list[Change]:
     """Turn each run of removed blocks into changes on ``text``, one per rule.
 
@@ -548,8 +698,9 @@ def _changes(
     the start of the kept block after it and leaves a separator (see _separator).
     The first run takes the top of the page and the last the bottom, whole.
     """
+    starts, ends, kinds = blocks.starts, blocks.ends, blocks.kinds
     changes: list[Change] = []
-    i, n = 0, len(blocks)
+    i, n = 0, len(starts)
     while i < n:
         if keep[i]:
             i += 1
@@ -557,20 +708,25 @@ def _changes(
         j = i
         while j < n and not keep[j]:
             j += 1
-        start = blocks[i - 1].end if i > 0 else 0
-        end = blocks[j].start if j < n else len(text)
+        start = ends[i - 1] if i > 0 else 0
+        end = starts[j] if j < n else len(text)
         span = text[start:end]
         # The top and the bottom of the page go whole: the article text
         # neither starts nor ends with a line break it did not have.
         separator = "" if i == 0 or j == n else _separator(span)
-        # One change per rule; the separator goes with the last one.
-        cuts = [k for k in range(i + 1, j) if rules[k] != rules[k - 1]]
-        bounds = [start, *(blocks[k].start for k in cuts), end]
+        # One change per rule; the separator goes with the last one.  The article
+        # starts and ends with kept blocks: a run is before, inside or after it.
+        if j <= first or i >= last:
+            rules = [_rule(i, first, last, kinds[i])] * (j - i)
+        else:
+            rules = [_rule(k, first, last, kinds[k]) for k in range(i, j)]
+        cuts = [k for k in range(i + 1, j) if rules[k - i] != rules[k - i - 1]]
+        bounds = [start, *(starts[k] for k in cuts), end]
         firsts = [i, *cuts]
         for m, k in enumerate(firsts):
-            last = m == len(firsts) - 1
+            is_last = m == len(firsts) - 1
             changes.append(
-                (bounds[m], bounds[m + 1], separator if last else "", rules[k])
+                (bounds[m], bounds[m + 1], separator if is_last else "", rules[k - i])
             )
         i = j
     return changes
@@ -588,22 +744,18 @@ def find_chrome(
     chrome unless they read as sentences.  Never raises on any ``str``.
     """
     options = options or Options()
-    blocks, kinds = _read_blocks(text, options, site_chrome)
-    scores = _grow_gaps(
-        [_score(b, k, options) for b, k in zip(blocks, kinds, strict=True)],
-        options.gap_growth,
-    )
-    first, last, total = _article_run(kinds, scores, options.min_article_words)
+    blocks = _read_blocks(text, options, site_chrome)
+    kinds = blocks.kinds
+    first, last, total = _article_run(blocks, options)
     if total < options.min_article_words:
         return Result(changes=(), article_found=False, article=None)
     keep = [first <= i < last and k not in _CHROME_KINDS for i, k in enumerate(kinds)]
-    title = _find_title(blocks, kinds, first, options) if options.keep_title else None
+    title = _find_title(text, blocks, first, options) if options.keep_title else None
     if title is not None:
         keep[title] = True
-    rules = [_rule(i, first, last, kind) for i, kind in enumerate(kinds)]
-    kept = [block for block, k in zip(blocks, keep, strict=True) if k]
+    kept = [i for i, k in enumerate(keep) if k]
     return Result(
-        changes=tuple(_changes(text, blocks, keep, rules)),
+        changes=tuple(_changes(text, blocks, keep, first, last)),
         article_found=True,
-        article=(kept[0].start, kept[-1].end),
+        article=(blocks.starts[kept[0]], blocks.ends[kept[-1]]),
     )
