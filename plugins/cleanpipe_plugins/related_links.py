@@ -24,10 +24,12 @@ the next label, the end of the line and ``max_items * max_headline_chars``.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import compress
 from typing import Any, NamedTuple
 
 import attrs
@@ -323,11 +325,12 @@ def _fold(text: str) -> str:
     return text.replace("İ", "I").lower()
 
 
-def _trie(words: list[str]) -> str:
+def _trie(words: list[str], letter: Callable[[str], str] = re.escape) -> str:
     """A regex matching any of ``words``, factored by common prefixes.
 
     An alternation of a hundred labels tries each one at every position; the trie
-    fails at the first character that no label continues with.
+    fails at the first character that no label continues with. ``letter`` renders
+    one character; a space matches a run of spaces.
     """
     root: dict[str, Any] = {}
     for word in words:
@@ -338,7 +341,7 @@ def _trie(words: list[str]) -> str:
 
     def build(node: dict[str, Any]) -> str:
         branches = [
-            (r"[^\S\n]+" if ch == " " else re.escape(ch)) + build(child)
+            (r"[^\S\n]+" if ch == " " else letter(ch)) + build(child)
             for ch, child in sorted(node.items())
             if ch
         ]
@@ -357,6 +360,179 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
         f"(?P<label>{_trie(sorted({_fold(label) for label in labels}))})"
         r"(?P<term>[^\S\n]*(?:\.{2,}|…|:|»+|›|>+|\|))?"
     )
+
+
+# Characters of a label that the candidate scan reads: more rule out more words
+# early, fewer keep its regex quick to compile.
+_SCAN_DEPTH = 8
+_TERM_CHARS = ".…:»›>|"  # what the terminator of _label_pattern is made of
+# First letters of capitalised words, most frequent first: the scan tries a
+# capital's alternative in this order (any order gives the same result).
+_CAPITALS_BY_FREQUENCY = "TASCMPBIDHRFWNLEGOJKUVYQZX"
+
+
+@functools.cache
+def _folded_from() -> dict[str, str]:
+    """For each lower-case character, the BMP characters that ``_fold`` turns into it.
+
+    Lower case is per character except one rule: a final capital sigma becomes
+    "ς" and any other "σ", so "Σ" stands for both. No character outside the BMP
+    lowers into the BMP (``tests/test_related_links.py`` checks this).
+    """
+    bmp = "".join(map(chr, range(0x10000)))
+    lowered = list(map(str.lower, bmp))
+    lowered[ord("İ")] = "i"
+    changed = list(map(operator.ne, bmp, lowered))
+    sources: dict[str, str] = {"ς": "Σ"}
+    changes = zip(compress(bmp, changed), compress(lowered, changed), strict=True)
+    for char, lower in changes:
+        sources[lower] = sources.get(lower, "") + char
+    return sources
+
+
+class _Found(NamedTuple):
+    """One match of ``_label_pattern``: the label, then maybe a terminator."""
+
+    start: int
+    label_end: int
+    end: int
+    term: bool
+
+
+class _LabelScan:
+    """Finds the matches of ``_label_pattern`` that can be labels, without folding
+    and matching the whole text.
+
+    Matching the folded text tries the label trie at almost every letter. Here a
+    scan of the original text first finds the candidates, the places where a
+    label that ``_fits_before`` accepts may start: a capital (or caseless) letter
+    that starts a label's first ``_SCAN_DEPTH`` characters, in any case and in
+    any context; or a line break or sentence end (``_BEFORE_LABEL``), then
+    horizontal space, then a label starting with any other character (lower
+    case, as a rule). A label at the very start of the text is checked apart.
+
+    The exact matches are then those ``finditer`` finds on the stretch around the
+    candidate that only characters a match can hold fill: no match crosses a
+    character outside them, so ``finditer`` finds the same matches there
+    whether it starts at the start of the text or of the stretch.
+    """
+
+    def __init__(self, labels: tuple[str, ...]) -> None:
+        self.pattern = _label_pattern(labels)
+        folded = {_fold(label) for label in labels}
+        alphabet = set("".join(folded)) - {" "}
+        # Scanned as a whole, as before: labels beyond the BMP, and Greek
+        # sigmas, whose folding depends on the letters around them.
+        self.whole = any(ord(ch) > 0xFFFF for ch in alphabet) or bool(
+            alphabet & {"σ", "ς"}
+        )
+        if self.whole:
+            return
+        sources = _folded_from()
+
+        def any_case(ch: str) -> str:
+            return ch + sources.get(ch, "")
+
+        spaces = "".join(filter(str.isspace, map(chr, range(0x3001))))
+        holds = (
+            "".join(map(any_case, alphabet)) + spaces.replace("\n", "") + _TERM_CHARS
+        )
+        self.matchable = frozenset(holds)
+        self.stretch_end = re.compile(f"[^{re.escape(holds)}]")
+        self.openers = frozenset("".join(any_case(label[0]) for label in folded))
+        self.starts = self._starts(sorted(folded), any_case)
+
+    @staticmethod
+    def _starts(folded: list[str], any_case: Callable[[str], str]) -> re.Pattern[str]:
+        """The candidate scan: matches the first character of a capital candidate,
+        or the line break or sentence end before a lower-case one.
+
+        The scan takes every capital and every ``_BEFORE_LABEL`` character, then
+        looks back at it and drops it at once when it cannot start a label
+        (each alternative of ``rejected`` does that for one kind of character),
+        which keeps the work per character small; sre skips other characters in C.
+        """
+
+        def letter(ch: str) -> str:
+            return (
+                re.escape(ch) if ch == any_case(ch) else f"[{re.escape(any_case(ch))}]"
+            )
+
+        rests: dict[str, list[str]] = {}
+        for word in folded:
+            rests.setdefault(word[0], []).append(word[1:_SCAN_DEPTH])
+        capitals: list[tuple[str, str]] = []
+        others: list[tuple[str, str]] = []
+        for first, words in rests.items():
+            # No match for the rest of the word: the letter starts no label.
+            rest = _trie(words, letter)
+            reject = f"(?!{rest})" if rest else "(?!)"
+            for variant in any_case(first):
+                capital = variant.isupper() or _is_uncased(variant)
+                (capitals if capital else others).append((variant, reject))
+        capitals.sort(
+            key=lambda pair: (_CAPITALS_BY_FREQUENCY + pair[0]).index(pair[0])
+        )
+        before = re.escape("\n" + _BEFORE_LABEL)
+        space = re.escape(_HORIZONTAL)
+        lower = re.escape("".join(variant for variant, _ in others))
+        heads = re.escape("".join(variant for variant, _ in capitals))
+        rejected = "|".join(
+            [
+                # A line or sentence end not followed by a lower-case label.
+                f"[{before}][{space}]*+(?:[^{lower}]|\\Z"
+                + "".join(f"|{re.escape(v)}{reject}" for v, reject in others)
+                + ")",
+                # A capital after a word and a space: _fits_before refuses it.
+                f"(?<=[^{before}{space}][{space}])[{heads}]",
+                *(f"{re.escape(v)}{reject}" for v, reject in capitals),
+            ]
+        )
+        return re.compile(f"[{before}{heads}](?<=(?!{rejected})(?s:.))")
+
+    def matches(self, text: str) -> Iterator[_Found]:
+        """The matches of ``_label_pattern`` in ``_fold(text)`` where a label can start,
+        in order, as ``finditer`` finds them (it may give more)."""
+        if self.whole:
+            yield from self._found(self.pattern.finditer(_fold(text)), 0)
+            return
+        done = 0
+        first = _skip(_HSPACE, text, 0)
+        at = first if first < len(text) and text[first] in self.openers else -1
+        while True:
+            if at < 0:
+                candidate = self.starts.search(text, done)
+                if candidate is None:
+                    return
+                # A capital starts the label; after a line or sentence end the
+                # label comes after horizontal space, in the same stretch.
+                at = candidate.start()
+                if text[at] == "\n" or text[at] in _BEFORE_LABEL:
+                    at += 1
+            start, end = self._stretch(text, at, done)
+            yield from self._found(self.pattern.finditer(_fold(text[start:end])), start)
+            done, at = max(end, at + 1), -1
+
+    def _stretch(self, text: str, at: int, floor: int) -> tuple[int, int]:
+        """The characters a match can hold around ``at`` (from ``floor`` on)."""
+        start = at
+        while start > floor and text[start - 1] in self.matchable:
+            start -= 1
+        stop = self.stretch_end.search(text, at)
+        return start, len(text) if stop is None else stop.start()
+
+    @staticmethod
+    def _found(matches: Iterator[re.Match[str]], offset: int) -> Iterator[_Found]:
+        for m in matches:
+            term = m.group("term") is not None
+            yield _Found(
+                offset + m.start(), offset + m.end("label"), offset + m.end(), term
+            )
+
+
+@functools.lru_cache(maxsize=32)
+def _label_scan(labels: tuple[str, ...]) -> _LabelScan:
+    return _LabelScan(labels)
 
 
 class _Label(NamedTuple):
@@ -395,11 +571,9 @@ def _starts_headline(text: str, k: int) -> bool:
     return ch.islower() and nxt.isupper()  # iPhone, eBay
 
 
-def _run_start(
-    text: str, match: re.Match[str], label: str, label_alone: bool
-) -> int | None:
+def _run_start(text: str, found: _Found, label: str, label_alone: bool) -> int | None:
     """Where the headline run after a label starts, or None if none follows."""
-    end = match.end()
+    end = found.end
     k = _skip(_HSPACE, text, end)
     if k == len(text):
         return None
@@ -409,9 +583,7 @@ def _run_start(
         k = _skip(_BLANK, text, k)
         if k == len(text):
             return None
-    elif (
-        k > end and not match.group("term") and not _shouted_then_title(text, label, k)
-    ):
+    elif k > end and not found.term and not _shouted_then_title(text, label, k):
         return None  # "Recommended products include ..." is a sentence
     return k if _starts_headline(text, k) else None
 
@@ -433,7 +605,7 @@ def _shouted_then_title(text: str, label: str, k: int) -> bool:
     return word is not None and not word.group().isupper()
 
 
-def _labels(text: str, pattern: re.Pattern[str], label_alone: bool) -> Iterator[_Label]:
+def _labels(text: str, options: Options) -> list[_Label]:
     """The labels in place, each ending the run of the label before it.
 
     A label ends the run before it unless a sentence goes on after it ("Top
@@ -441,22 +613,23 @@ def _labels(text: str, pattern: re.Pattern[str], label_alone: bool) -> Iterator[
     run then does not change once the text after a label is removed, which keeps
     the step idempotent.
     """
-    for match in pattern.finditer(_fold(text)):
-        label = text[match.start() : match.end("label")]
-        if _fits_before(text, match.start(), label) and not _goes_on(
-            text, match, label
-        ):
-            yield _Label(match.start(), _run_start(text, match, label, label_alone))
+    labels = []
+    for found in _label_scan(options.all_labels).matches(text):
+        label = text[found.start : found.label_end]
+        if _fits_before(text, found.start, label) and not _goes_on(text, found, label):
+            run_start = _run_start(text, found, label, options.label_alone)
+            labels.append(_Label(found.start, run_start))
+    return labels
 
 
-def _goes_on(text: str, match: re.Match[str], label: str) -> bool:
+def _goes_on(text: str, found: _Found, label: str) -> bool:
     """The label's words go on as a sentence or a title: "Most read stories"."""
-    k = _skip(_HSPACE, text, match.end())
+    k = _skip(_HSPACE, text, found.end)
     if k == len(text):
         return False
     if text[k].islower() and not _starts_headline(text, k):
         return True  # "Trending topics", "Related: the two"
-    spaced = k > match.end() and not match.group("term")
+    spaced = k > found.end and not found.term
     return spaced and label.isupper() and not _shouted_then_title(text, label, k)
 
 
@@ -469,9 +642,10 @@ def _zipf(word: str, languages: tuple[str, ...]) -> float:
 class _Evidence:
     """What the word lists and the document say about a joined word."""
 
-    def __init__(self, text: str, options: Options) -> None:
+    def __init__(self, text: str, options: Options, labels: list[_Label]) -> None:
         self._text = text
         self._options = options
+        self._labels = labels
         self._document: Counter[str] | None = None
 
     def known(self, word: str) -> bool:
@@ -501,8 +675,7 @@ class _Evidence:
         reach = (options.max_items + 1) * options.max_headline_chars
         counts: Counter[str] = Counter()
         at = 0
-        pattern = _label_pattern(options.all_labels)
-        for label in _labels(text, pattern, options.label_alone):
+        for label in self._labels:
             counts.update(
                 m.group() for m in _CAMEL_WORD.finditer(text, at, label.start)
             )
@@ -1069,12 +1242,14 @@ def find_related_links(
     ``text``. Text without a label comes back with no changes.
     """
     options = options or Options()
-    pattern = _label_pattern(options.all_labels)
-    evidence = _Evidence(text, options)
+    found = _labels(text, options)
+    if all(label.run_start is None for label in found):
+        return [], []  # no label has a run: nothing to read
+    evidence = _Evidence(text, options, found)
     blocks: list[list[Change]] = []
     headlines: list[str] = []
     stacked: int | None = None  # start of labels right before this one
-    labels = _labels(text, pattern, options.label_alone)
+    labels = iter(found)
     current = next(labels, None)
     while current is not None:
         following = next(labels, None)
