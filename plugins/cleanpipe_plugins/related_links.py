@@ -27,6 +27,7 @@ import functools
 import operator
 import re
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import compress
@@ -364,7 +365,7 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 # Characters of a label that the candidate scan reads: more rule out more words
 # early, fewer keep its regex quick to compile.
-_SCAN_DEPTH = 8
+_SCAN_DEPTH = 10
 _TERM_CHARS = ".…:»›>|"  # what the terminator of _label_pattern is made of
 # First letters of capitalised words, most frequent first: the scan tries a
 # capital's alternative in this order (any order gives the same result).
@@ -379,14 +380,20 @@ def _folded_from() -> dict[str, str]:
     "ς" and any other "σ", so "Σ" stands for both. No character outside the BMP
     lowers into the BMP (``tests/test_related_links.py`` checks this).
     """
-    bmp = "".join(map(chr, range(0x10000)))
-    lowered = list(map(str.lower, bmp))
-    lowered[ord("İ")] = "i"
+    codes = array("I", range(0x10000)).tobytes()
+    bmp = codes.decode("utf-32-le", "surrogatepass").replace("İ", "")
+    # One C call: "İ", the one character whose lower case is longer, is left out.
+    lowered = bmp.lower()
+    if len(lowered) != len(bmp):  # a later Unicode: lower each character alone
+        lowered = "".join(ch if len(low := ch.lower()) != 1 else low for ch in bmp)
     changed = list(map(operator.ne, bmp, lowered))
-    sources: dict[str, str] = {"ς": "Σ"}
+    sources: dict[str, str] = {"i": "İ"}
     changes = zip(compress(bmp, changed), compress(lowered, changed), strict=True)
     for char, lower in changes:
         sources[lower] = sources.get(lower, "") + char
+    for sigma in "σς":  # whichever the context above gave
+        if "Σ" not in sources.get(sigma, ""):
+            sources[sigma] = sources.get(sigma, "") + "Σ"
     return sources
 
 
@@ -453,11 +460,6 @@ class _LabelScan:
         which keeps the work per character small; sre skips other characters in C.
         """
 
-        def letter(ch: str) -> str:
-            return (
-                re.escape(ch) if ch == any_case(ch) else f"[{re.escape(any_case(ch))}]"
-            )
-
         rests: dict[str, list[str]] = {}
         for word in folded:
             rests.setdefault(word[0], []).append(word[1:_SCAN_DEPTH])
@@ -465,8 +467,11 @@ class _LabelScan:
         others: list[tuple[str, str]] = []
         for first, words in rests.items():
             # No match for the rest of the word: the letter starts no label.
-            rest = _trie(words, letter)
-            reject = f"(?!{rest})" if rest else "(?!)"
+            # Case-insensitive from the second letter on: sre matches a character
+            # whose lower case is the letter (tests/test_related_links.py checks
+            # that this covers _fold), and compiles this much faster than classes.
+            rest = _trie(words)
+            reject = f"(?!(?i:{rest}))" if rest else "(?!)"
             for variant in any_case(first):
                 capital = variant.isupper() or _is_uncased(variant)
                 (capitals if capital else others).append((variant, reject))
@@ -483,12 +488,12 @@ class _LabelScan:
                 f"[{before}][{space}]*+(?:[^{lower}]|\\Z"
                 + "".join(f"|{re.escape(v)}{reject}" for v, reject in others)
                 + ")",
-                # A capital after a word and a space: _fits_before refuses it.
-                f"(?<=[^{before}{space}][{space}])[{heads}]",
                 *(f"{re.escape(v)}{reject}" for v, reject in capitals),
             ]
         )
-        return re.compile(f"[{before}{heads}](?<=(?!{rejected})(?s:.))")
+        # A capital after a word and a space: _fits_before refuses it.
+        midline = f"(?<![^{before}{space}][{space}][{heads}])"
+        return re.compile(f"[{before}{heads}]{midline}(?<=(?!{rejected})(?s:.))")
 
     def matches(self, text: str) -> Iterator[_Found]:
         """The matches of ``_label_pattern`` in ``_fold(text)`` where a label can start,
