@@ -34,7 +34,6 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 import attrs
-import wordfreq
 
 import cleanpipe
 from cleanpipe_plugins import char_class
@@ -144,6 +143,10 @@ def _check_languages(
         raise ValueError(
             f"{attribute.name} must be a non-empty tuple of language codes"
         )
+    if value == ("en",):
+        return  # the default: wordfreq always has English, no need to import it
+    import wordfreq  # about 0.2 s, and most runs never need it
+
     known = wordfreq.available_languages()
     for lang in value:
         if lang not in known:
@@ -227,9 +230,55 @@ def _is_cased(ch: str) -> bool:
     return ch.isupper() or ch.islower()
 
 
-_LU = char_class(str.isupper)
-_LL = char_class(str.islower)
-_LO = char_class(_is_uncased)
+class _CaseRegexes(NamedTuple):
+    """The regexes made of Unicode letter-case classes (``re`` has no ``\\p{Lu}``).
+
+    Building the classes and compiling these costs about 0.2 s, which only a text
+    with a run to split needs: :func:`_case_regexes` builds them on first use.
+    """
+
+    event: re.Pattern[str]
+    uncased: re.Pattern[str]
+    lower: re.Pattern[str]
+    camel_word: re.Pattern[str]
+
+
+@functools.cache
+def _case_regexes() -> _CaseRegexes:
+    lu, ll, lo = (
+        char_class(str.isupper),
+        char_class(str.islower),
+        char_class(_is_uncased),
+    )
+    # Glue candidates: every transition where one headline may end and the next
+    # begin. All alternatives are zero-width and look at most two characters
+    # around the position, so finditer is linear; the exact decision is made in
+    # Python. The first lookahead rejects most positions (lowercase letters,
+    # spaces) at once.
+    event = re.compile(
+        f"(?=[{re.escape(_QUOTES)}{lu}{lo}0-9(\\[])(?:"
+        f"(?=[{re.escape(_QUOTES)}])"
+        f"|(?<=[{ll}])(?=[{lu}0-9])"
+        f"|(?<=[0-9])(?=[{lu}])"
+        f"|(?<=[{lu}]{{2}})(?=[{lu}][{ll}]{{2}})"
+        f"|(?<=[.!?…)\\]])(?=[{lu}{lo}0-9(\\[])"
+        f"|(?<=[{lo}])(?=[{lu}0-9])"
+        f"|(?<=[^\\s{lo}])(?=[{lo}])"
+        f"|(?<=[^\\s(\\[])(?=[(\\[][{lu}])"
+        f"|(?<=[{lu}])(?=[0-9])"
+        f"|(?<=[^\\w\\s])(?=[{lu}][{ll}])"
+        ")"
+        # After a year that starts a longer number: "First Half of 2020" + "7 key"
+        "|(?<=(?<![0-9.,])(?:19|20)[0-9]{2})(?=[0-9])"
+    )
+    # A standalone word with an inner lower→Upper step ("WeWork"); the lookbehind
+    # pins each attempt to the start of a letter run, which keeps the lazy scan
+    # linear.
+    camel_word = re.compile(
+        f"(?<![{lu}{ll}{lo}])[{lu}{ll}{lo}]*?[{ll}][{lu}][{lu}{ll}{lo}]*"
+    )
+    return _CaseRegexes(event, re.compile(f"[{lo}]"), re.compile(f"[{ll}]"), camel_word)
+
 
 _SENTENCE_END = ".!?…"
 _OPENERS = "‘“„‚«"
@@ -240,38 +289,11 @@ _QUOTE_FAMILY |= {"«": 2, "»": 2}
 _LEADERS = "([$€£¥#"  # may start a headline before its first letter or digit
 _BEFORE_LABEL = _SENTENCE_END + ":;)]|•·–—" + _QUOTES
 
-# Glue candidates: every transition where one headline may end and the next begin.
-# All alternatives are zero-width and look at most two characters around the
-# position, so finditer is linear; the exact decision is made in Python. The
-# first lookahead rejects most positions (lowercase letters, spaces) at once.
-_EVENT = re.compile(
-    f"(?=[{re.escape(_QUOTES)}{_LU}{_LO}0-9(\\[])(?:"
-    f"(?=[{re.escape(_QUOTES)}])"
-    f"|(?<=[{_LL}])(?=[{_LU}0-9])"
-    f"|(?<=[0-9])(?=[{_LU}])"
-    f"|(?<=[{_LU}]{{2}})(?=[{_LU}][{_LL}]{{2}})"
-    f"|(?<=[.!?…)\\]])(?=[{_LU}{_LO}0-9(\\[])"
-    f"|(?<=[{_LO}])(?=[{_LU}0-9])"
-    f"|(?<=[^\\s{_LO}])(?=[{_LO}])"
-    f"|(?<=[^\\s(\\[])(?=[(\\[][{_LU}])"
-    f"|(?<=[{_LU}])(?=[0-9])"
-    f"|(?<=[^\\w\\s])(?=[{_LU}][{_LL}])"
-    ")"
-    # After a year that starts a longer number: "First Half of 2020" + "7 key ..."
-    "|(?<=(?<![0-9.,])(?:19|20)[0-9]{2})(?=[0-9])"
-)
-_UNCASED = re.compile(f"[{_LO}]")
-_LOWER = re.compile(f"[{_LL}]")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s")
 _BLANK = re.compile(r"\s*")
 _HORIZONTAL = " \t\xa0\r"
 _HSPACE = re.compile(r"[^\S\n]*")  # a lone "\r" is no line break here
-# A standalone word with an inner lower→Upper step ("WeWork"); the lookbehind pins
-# each attempt to the start of a letter run, which keeps the lazy scan linear.
-_CAMEL_WORD = re.compile(
-    f"(?<![{_LU}{_LL}{_LO}])[{_LU}{_LL}{_LO}]*?[{_LL}][{_LU}][{_LU}{_LL}{_LO}]*"
-)
 
 # fmt: off
 # Surname particles written glued to a capitalised name: McKinley, DeSantis, LaToya.
@@ -641,6 +663,10 @@ def _goes_on(text: str, found: _Found, label: str) -> bool:
 # ----------------------------------------------------------------- word evidence
 @functools.lru_cache(maxsize=65536)
 def _zipf(word: str, languages: tuple[str, ...]) -> float:
+    # Imported here: the import costs about 0.2 s and the word lists 0.3 s more,
+    # which only a text with a joined word to judge needs.
+    import wordfreq
+
     return max(wordfreq.zipf_frequency(word, lang) for lang in languages)
 
 
@@ -679,14 +705,13 @@ class _Evidence:
         text, options = self._text, self._options
         reach = (options.max_items + 1) * options.max_headline_chars
         counts: Counter[str] = Counter()
+        camel_word = _case_regexes().camel_word
         at = 0
         for label in self._labels:
-            counts.update(
-                m.group() for m in _CAMEL_WORD.finditer(text, at, label.start)
-            )
+            counts.update(m.group() for m in camel_word.finditer(text, at, label.start))
             run = label.start if label.run_start is None else label.run_start
             at = max(at, _line_end(text, run, min(len(text), run + reach)))
-        counts.update(m.group() for m in _CAMEL_WORD.finditer(text, at))
+        counts.update(m.group() for m in camel_word.finditer(text, at))
         return counts
 
 
@@ -737,13 +762,13 @@ class _Splitter:
         self.longest = longest
         self.piece_start = start
         self.depth = [0, 0, 0]
-        self.caseless = _FirstIn(_UNCASED, text)
-        self.lowercase = _FirstIn(_LOWER, text)
+        self.caseless = _FirstIn(_case_regexes().uncased, text)
+        self.lowercase = _FirstIn(_case_regexes().lower, text)
         self.space = _FirstIn(_SPACE, text)
         self._new_piece(start)
 
     def cuts(self) -> Iterator[_Cut]:
-        for match in _EVENT.finditer(self.text, self.start, self.end):
+        for match in _case_regexes().event.finditer(self.text, self.start, self.end):
             p = match.start()
             if p - self.piece_start > self.longest:
                 return  # a piece this long is article text: the run ends in it
@@ -986,7 +1011,7 @@ class _Splitter:
         # a capitals title would go on ("TOYOTA RAV4 PRIME").
         stop = min(self.end, p + _MAX_WORD)
         word = _NEXT_WORD.search(self.text, p, stop)
-        if word is None or not _LOWER.search(word.group()):
+        if word is None or not _case_regexes().lower.search(word.group()):
             return None
         return _Cut(p, "caps-digit")
 
@@ -1034,7 +1059,7 @@ class _Splitter:
         "使用Windows系统"), so the Latin side must be a phrase of its own.
         """
         stop = min(self.end, p + _LOOKAHEAD)
-        caseless = _UNCASED.search(self.text, p, stop)
+        caseless = _case_regexes().uncased.search(self.text, p, stop)
         words = len(self.text[p : caseless.start() if caseless else stop].split())
         if caseless is None:
             follows = words >= 2
@@ -1073,11 +1098,12 @@ def _starts_after_quote(ch: str) -> bool:
 def _word_count(piece: str) -> int:
     """Whitespace words; a caseless-script word counts one per two letters."""
     words = piece.split()
-    if _UNCASED.search(piece) is None:
+    uncased = _case_regexes().uncased
+    if uncased.search(piece) is None:
         return len(words)
     count = 0
     for word in words:
-        caseless = len(_UNCASED.findall(word))
+        caseless = len(uncased.findall(word))
         count += max(1, (caseless + 1) // 2)
     return count
 
