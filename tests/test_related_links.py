@@ -500,14 +500,13 @@ def test_properties(text: str) -> None:
 def _labels_the_plain_way(text: str, options: Options) -> list[rl._Label]:
     found = []
     for match in rl._label_pattern(options.all_labels).finditer(rl._fold(text)):
-        term = match.group("term") is not None
-        hit = rl._Found(match.start(), match.end("label"), match.end(), term)
-        label = text[hit.start : hit.label_end]
-        if rl._fits_before(text, hit.start, label) and not rl._goes_on(
-            text, hit, label
+        start, end, term = match.start(), match.end(), match.group("term")
+        label = text[start : match.end("label")]
+        if rl._fits_before(text, start, label) and not rl._goes_on(
+            text, label, end, term
         ):
-            run = rl._run_start(text, hit, label, options.label_alone)
-            found.append(rl._Label(hit.start, run))
+            run = rl._run_start(text, label, end, term, options.label_alone)
+            found.append(rl._Label(start, run))
     return found
 
 

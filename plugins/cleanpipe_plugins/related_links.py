@@ -419,15 +419,6 @@ def _folded_from() -> dict[str, str]:
     return sources
 
 
-class _Found(NamedTuple):
-    """One match of ``_label_pattern``: the label, then maybe a terminator."""
-
-    start: int
-    label_end: int
-    end: int
-    term: bool
-
-
 class _LabelScan:
     """Finds the matches of ``_label_pattern`` that can be labels, without folding
     and matching the whole text.
@@ -517,11 +508,12 @@ class _LabelScan:
         midline = f"(?<![^{before}{space}][{space}][{heads}])"
         return re.compile(f"[{before}{heads}]{midline}(?<=(?!{rejected})(?s:.))")
 
-    def matches(self, text: str) -> Iterator[_Found]:
-        """The matches of ``_label_pattern`` in ``_fold(text)`` where a label can start,
-        in order, as ``finditer`` finds them (it may give more)."""
+    def stretches(self, text: str) -> Iterator[tuple[int, Iterator[re.Match[str]]]]:
+        """The matches of ``_label_pattern`` in ``_fold(text)`` where a label can
+        start, in order, as ``finditer`` finds them (and maybe more): each stretch
+        gives its offset in ``text`` and the matches in it."""
         if self.whole:
-            yield from self._found(self.pattern.finditer(_fold(text)), 0)
+            yield 0, self.pattern.finditer(_fold(text))
             return
         done = 0
         first = _skip(_HSPACE, text, 0)
@@ -537,7 +529,7 @@ class _LabelScan:
                 if text[at] == "\n" or text[at] in _BEFORE_LABEL:
                     at += 1
             start, end = self._stretch(text, at, done)
-            yield from self._found(self.pattern.finditer(_fold(text[start:end])), start)
+            yield start, self.pattern.finditer(_fold(text[start:end]))
             done, at = max(end, at + 1), -1
 
     def _stretch(self, text: str, at: int, floor: int) -> tuple[int, int]:
@@ -547,14 +539,6 @@ class _LabelScan:
             start -= 1
         stop = self.stretch_end.search(text, at)
         return start, len(text) if stop is None else stop.start()
-
-    @staticmethod
-    def _found(matches: Iterator[re.Match[str]], offset: int) -> Iterator[_Found]:
-        for m in matches:
-            term = m.group("term") is not None
-            yield _Found(
-                offset + m.start(), offset + m.end("label"), offset + m.end(), term
-            )
 
 
 @functools.lru_cache(maxsize=32)
@@ -598,9 +582,11 @@ def _starts_headline(text: str, k: int) -> bool:
     return ch.islower() and nxt.isupper()  # iPhone, eBay
 
 
-def _run_start(text: str, found: _Found, label: str, label_alone: bool) -> int | None:
-    """Where the headline run after a label starts, or None if none follows."""
-    end = found.end
+def _run_start(
+    text: str, label: str, end: int, term: str | None, label_alone: bool
+) -> int | None:
+    """Where the headline run after a label (and ``term``, ending at ``end``)
+    starts, or None if none follows."""
     k = _skip(_HSPACE, text, end)
     if k == len(text):
         return None
@@ -610,7 +596,7 @@ def _run_start(text: str, found: _Found, label: str, label_alone: bool) -> int |
         k = _skip(_BLANK, text, k)
         if k == len(text):
             return None
-    elif k > end and not found.term and not _shouted_then_title(text, label, k):
+    elif k > end and not term and not _shouted_then_title(text, label, k):
         return None  # "Recommended products include ..." is a sentence
     return k if _starts_headline(text, k) else None
 
@@ -641,22 +627,27 @@ def _labels(text: str, options: Options) -> list[_Label]:
     the step idempotent.
     """
     labels = []
-    for found in _label_scan(options.all_labels).matches(text):
-        label = text[found.start : found.label_end]
-        if _fits_before(text, found.start, label) and not _goes_on(text, found, label):
-            run_start = _run_start(text, found, label, options.label_alone)
-            labels.append(_Label(found.start, run_start))
+    for offset, matches in _label_scan(options.all_labels).stretches(text):
+        for match in matches:
+            start, end = offset + match.start(), offset + match.end()
+            label = text[start : offset + match.end("label")]
+            term = match.group("term")
+            if _fits_before(text, start, label) and not _goes_on(
+                text, label, end, term
+            ):
+                run_start = _run_start(text, label, end, term, options.label_alone)
+                labels.append(_Label(start, run_start))
     return labels
 
 
-def _goes_on(text: str, found: _Found, label: str) -> bool:
+def _goes_on(text: str, label: str, end: int, term: str | None) -> bool:
     """The label's words go on as a sentence or a title: "Most read stories"."""
-    k = _skip(_HSPACE, text, found.end)
+    k = _skip(_HSPACE, text, end)
     if k == len(text):
         return False
     if text[k].islower() and not _starts_headline(text, k):
         return True  # "Trending topics", "Related: the two"
-    spaced = k > found.end and not found.term
+    spaced = k > end and not term
     return spaced and label.isupper() and not _shouted_then_title(text, label, k)
 
 
