@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -518,6 +519,10 @@ SCAN_OPTIONS = [
     # with unusual capitals (Kelvin sign, Ohm sign), and a Greek sigma, which is
     # scanned the plain way.
     Options(extra_labels=("» Más", "Top 10", "kelvin K", "ωmega", "σχετικά")),
+    # Label sets without a lower-case first letter, without a capital one, none.
+    Options(labels=("関連記事", "관련기사")),
+    Options(labels=("» más", "#hot")),
+    Options(labels=()),
 ]
 LABEL_PIECES = st.sampled_from(
     [
@@ -605,6 +610,8 @@ SCAN_CASES = [
     "x \u212aelvin \u212a: Two Pieces",
     "\u2126MEGA: Two Pieces",
     "ΣΧΕΤΙΚΆ: Two Pieces",
+    "End.\n関連記事: Two Pieces",
+    "Story. #hot: Two Pieces",
     "2019 related" + " " * 50 + "more",
 ]
 
@@ -612,14 +619,27 @@ SCAN_CASES = [
 @pytest.mark.parametrize("text", SCAN_CASES)
 def test_label_scan_cases(text: str) -> None:
     for options in SCAN_OPTIONS:
-        assert rl._labels(text, options) == _labels_the_plain_way(text, options)
+        assert _outcome(rl._labels, text, options) == _outcome(
+            _labels_the_plain_way, text, options
+        )
+
+
+def _outcome(
+    labels: Callable[[str, Options], list[rl._Label]], text: str, options: Options
+) -> object:
+    try:
+        return labels(text, options)
+    except IndexError:  # with no labels at all, as the plain way
+        return IndexError
 
 
 @settings(max_examples=400, deadline=None)
 @given(SCAN_TEXTS)
 def test_label_scan_finds_what_the_plain_way_finds(text: str) -> None:
     for options in SCAN_OPTIONS:
-        assert rl._labels(text, options) == _labels_the_plain_way(text, options)
+        assert _outcome(rl._labels, text, options) == _outcome(
+            _labels_the_plain_way, text, options
+        )
 
 
 PAGES = ROOT / "benchmarks" / "data" / "boilerplate.jsonl"

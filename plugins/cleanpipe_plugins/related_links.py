@@ -348,12 +348,11 @@ def _fold(text: str) -> str:
     return text.replace("İ", "I").lower()
 
 
-def _trie(words: list[str], letter: Callable[[str], str] = re.escape) -> str:
+def _trie(words: list[str]) -> str:
     """A regex matching any of ``words``, factored by common prefixes.
 
     An alternation of a hundred labels tries each one at every position; the trie
-    fails at the first character that no label continues with. ``letter`` renders
-    one character; a space matches a run of spaces.
+    fails at the first character that no label continues with.
     """
     root: dict[str, Any] = {}
     for word in words:
@@ -364,7 +363,7 @@ def _trie(words: list[str], letter: Callable[[str], str] = re.escape) -> str:
 
     def build(node: dict[str, Any]) -> str:
         branches = [
-            (r"[^\S\n]+" if ch == " " else letter(ch)) + build(child)
+            (r"[^\S\n]+" if ch == " " else re.escape(ch)) + build(child)
             for ch, child in sorted(node.items())
             if ch
         ]
@@ -423,28 +422,31 @@ class _LabelScan:
     """Finds the matches of ``_label_pattern`` that can be labels, without folding
     and matching the whole text.
 
-    Matching the folded text tries the label trie at almost every letter. Here a
-    scan of the original text first finds the candidates, the places where a
-    label that ``_fits_before`` accepts may start: a capital (or caseless) letter
-    that starts a label's first ``_SCAN_DEPTH`` characters, in any case and in
-    any context; or a line break or sentence end (``_BEFORE_LABEL``), then
-    horizontal space, then a label starting with any other character (lower
-    case, as a rule). A label at the very start of the text is checked apart.
+    Matching the folded text tries the label trie at almost every letter (about
+    0.1 s a megabyte). Here a scan of the original text first finds candidates,
+    a superset of the places where a label that ``_fits_before`` accepts can
+    start: a capital (or caseless) letter that starts the first ``_SCAN_DEPTH``
+    characters of a label in any case, unless it follows a word and a space; or
+    a line break or sentence end (``_BEFORE_LABEL``), horizontal space and any
+    other first letter of a label (a lower-case one, as a rule). The start of
+    the text is checked apart. Most pages have a few candidates or none.
 
-    The exact matches are then those ``finditer`` finds on the stretch around the
-    candidate that only characters a match can hold fill: no match crosses a
-    character outside them, so ``finditer`` finds the same matches there
-    whether it starts at the start of the text or of the stretch.
+    The label regex then runs on the stretch around each candidate that
+    characters a match can hold fill. No match holds the character before or
+    after the stretch, so on the stretch ``finditer`` finds exactly the matches
+    it finds there when it scans the whole folded text.
     """
 
     def __init__(self, labels: tuple[str, ...]) -> None:
         self.pattern = _label_pattern(labels)
         folded = {_fold(label) for label in labels}
         alphabet = set("".join(folded)) - {" "}
-        # Scanned as a whole, as before: labels beyond the BMP, and Greek
-        # sigmas, whose folding depends on the letters around them.
-        self.whole = any(ord(ch) > 0xFFFF for ch in alphabet) or bool(
-            alphabet & {"σ", "ς"}
+        # Scanned as a whole, as before: no labels, labels beyond the BMP, and
+        # Greek sigmas, whose folding depends on the letters around them.
+        self.whole = (
+            not alphabet
+            or any(ord(ch) > 0xFFFF for ch in alphabet)
+            or bool(alphabet & {"σ", "ς"})
         )
         if self.whole:
             return
@@ -467,10 +469,9 @@ class _LabelScan:
         """The candidate scan: matches the first character of a capital candidate,
         or the line break or sentence end before a lower-case one.
 
-        The scan takes every capital and every ``_BEFORE_LABEL`` character, then
-        looks back at it and drops it at once when it cannot start a label
-        (each alternative of ``rejected`` does that for one kind of character),
-        which keeps the work per character small; sre skips other characters in C.
+        sre skips in C to the next capital or ``_BEFORE_LABEL`` character, then
+        drops it in a few steps when no label can start there: each alternative
+        of ``rejected`` recognises one kind of such character.
         """
 
         rests: dict[str, list[str]] = {}
@@ -495,23 +496,22 @@ class _LabelScan:
         space = re.escape(_HORIZONTAL)
         lower = re.escape("".join(variant for variant, _ in others))
         heads = re.escape("".join(variant for variant, _ in capitals))
-        rejected = "|".join(
-            [
-                # A line or sentence end not followed by a lower-case label.
-                f"[{before}][{space}]*+(?:[^{lower}]|\\Z"
-                + "".join(f"|{re.escape(v)}{reject}" for v, reject in others)
-                + ")",
-                *(f"{re.escape(v)}{reject}" for v, reject in capitals),
-            ]
-        )
+        # A line or sentence end not followed by a lower-case label.
+        after_end = f"[{before}]"
+        if others:
+            after_end += f"[{space}]*+(?:[^{lower}]|\\Z"
+            after_end += "".join(f"|{re.escape(v)}{reject}" for v, reject in others)
+            after_end += ")"
+        by_capital = [f"{re.escape(v)}{reject}" for v, reject in capitals]
+        rejected = "|".join([after_end, *by_capital])
         # A capital after a word and a space: _fits_before refuses it.
-        midline = f"(?<![^{before}{space}][{space}][{heads}])"
+        midline = f"(?<![^{before}{space}][{space}][{heads}])" if heads else ""
         return re.compile(f"[{before}{heads}]{midline}(?<=(?!{rejected})(?s:.))")
 
     def stretches(self, text: str) -> Iterator[tuple[int, Iterator[re.Match[str]]]]:
-        """The matches of ``_label_pattern`` in ``_fold(text)`` where a label can
-        start, in order, as ``finditer`` finds them (and maybe more): each stretch
-        gives its offset in ``text`` and the matches in it."""
+        """The stretches around the candidates, in order: the offset of each in
+        ``text`` and the matches of ``_label_pattern`` in it, the very matches
+        that ``finditer`` finds there in ``_fold(text)``; every label is one."""
         if self.whole:
             yield 0, self.pattern.finditer(_fold(text))
             return
