@@ -7,11 +7,13 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanpipe_plugins import related_links as rl
 from cleanpipe_plugins.related_links import (
     DEFAULT_LABELS,
     Change,
@@ -491,3 +493,178 @@ def test_properties(text: str) -> None:
             assert any(label.lower() in folded[s:e] for label in DEFAULT_LABELS)
     # Idempotent: the cleaned text has nothing more to give.
     assert find_related_links(apply(text, changes)) == ([], [])
+
+
+# ----------------------------------------------------------------- the label scan
+# _label_scan finds labels from a quick scan for candidates instead of matching
+# the whole folded text; it must find exactly what the plain way finds.
+def _labels_the_plain_way(text: str, options: Options) -> list[rl._Label]:
+    found = []
+    for match in rl._label_pattern(options.all_labels).finditer(rl._fold(text)):
+        start, end, term = match.start(), match.end(), match.group("term")
+        label = text[start : match.end("label")]
+        if rl._fits_before(text, start, label) and not rl._goes_on(
+            text, label, end, term
+        ):
+            run = rl._run_start(text, label, end, term, options.label_alone)
+            found.append(rl._Label(start, run))
+    return found
+
+
+SCAN_OPTIONS = [
+    Options(),
+    Options(label_alone=True),
+    Options(labels=("Read more", "Most read", "More news"), min_items=2),
+    # A label that starts with a symbol, one with a digit, letters beyond Latin-1
+    # with unusual capitals (Kelvin sign, Ohm sign), and a Greek sigma, which is
+    # scanned the plain way.
+    Options(extra_labels=("» Más", "Top 10", "kelvin K", "ωmega", "σχετικά")),
+    # Label sets without a lower-case first letter, without a capital one, none.
+    Options(labels=("関連記事", "관련기사")),
+    Options(labels=("» más", "#hot")),
+    Options(labels=()),
+]
+LABEL_PIECES = st.sampled_from(
+    [
+        "Related",
+        "RELATED",
+        "related",
+        "rElAtEd",
+        "unrelated",
+        "almost",
+        "Read more",
+        "read  more",
+        "READ\tMORE",
+        "Most read",
+        "most Read more",
+        "More news",
+        "İlgili haberler",
+        "ILGILI HABERLER",
+        "Читайте также",
+        "관련기사",
+        "関連記事",
+        "À lire aussi",
+        "Top 10",
+        "TOP 10",
+        "» más",
+        "\u212aelvin \u212a",
+        "Kelvin k",
+        "\u2126mega",
+        "ΩMEGA",
+        "ΣΧΕΤΙΚΆ",
+        "σχετικάς",
+        "Trump Says",
+        "iPhone",
+        "NASA",
+        "2020",
+        ":",
+        "...",
+        "…",
+        "»",
+        "|",
+        ".",
+        "'",
+        "’",
+        "“",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\xa0",
+        "\u2003",
+        "-",
+        ",",
+        "x",
+        "X",
+    ]
+)
+SCAN_TEXTS = st.lists(st.one_of(LABEL_PIECES, st.text(max_size=4)), max_size=40).map(
+    "".join
+)
+
+
+SCAN_CASES = [
+    "Story ends.\nrelated: Two Pieces Of News",
+    "Story ends \nrelated: Two Pieces",
+    "Story ends ·related: Two Pieces",
+    "Story ends .related: Two Pieces",
+    "Story ends. \t related... Two Pieces",
+    "Story's related: Two Pieces",
+    "  related: Two Pieces",
+    "Related\nTwo Pieces",
+    "x\u2003Related: Two Pieces",
+    "saysRelated Two Pieces",
+    "UNRELATED: Two Pieces",
+    "the Related: Two Pieces",
+    "Most read more: Two Pieces",
+    "most Read More: Two Pieces",
+    # "most read" inside "almost" hides the label that starts inside it.
+    "almost\u2003READ MORE: Two Pieces",
+    "Text.  READ  MORE  Saraki Says",
+    "İLGİLİ HABERLER: Two Pieces",
+    "Ilgili haberler Two Pieces",
+    "관련기사삼성 주가",
+    "End.» más: Two Pieces",
+    "End. top 10: Two Pieces",
+    "x \u212aelvin \u212a: Two Pieces",
+    "\u2126MEGA: Two Pieces",
+    "ΣΧΕΤΙΚΆ: Two Pieces",
+    "End.\n関連記事: Two Pieces",
+    "Story. #hot: Two Pieces",
+    "2019 related" + " " * 50 + "more",
+]
+
+
+@pytest.mark.parametrize("text", SCAN_CASES)
+def test_label_scan_cases(text: str) -> None:
+    for options in SCAN_OPTIONS:
+        assert _outcome(rl._labels, text, options) == _outcome(
+            _labels_the_plain_way, text, options
+        )
+
+
+def _outcome(
+    labels: Callable[[str, Options], list[rl._Label]], text: str, options: Options
+) -> object:
+    try:
+        return labels(text, options)
+    except IndexError:  # with no labels at all, as the plain way
+        return IndexError
+
+
+@settings(max_examples=400, deadline=None)
+@given(SCAN_TEXTS)
+def test_label_scan_finds_what_the_plain_way_finds(text: str) -> None:
+    for options in SCAN_OPTIONS:
+        assert _outcome(rl._labels, text, options) == _outcome(
+            _labels_the_plain_way, text, options
+        )
+
+
+PAGES = ROOT / "benchmarks" / "data" / "boilerplate.jsonl"
+
+
+@pytest.mark.skipif(not PAGES.exists(), reason="page data not available")
+def test_label_scan_on_real_pages() -> None:
+    with PAGES.open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    for text in [row[key] for row in rows for key in ("lines", "glued")]:
+        assert rl._labels(text, Options()) == _labels_the_plain_way(text, Options())
+
+
+def test_case_tables_cover_unicode() -> None:
+    """What the scan assumes of lower case: every character that ``_fold`` turns
+    into another single BMP character is in the BMP and listed by
+    ``_folded_from``, and sre's ``IGNORECASE`` matches it against that character."""
+    sources = rl._folded_from()
+    for low, chars in sources.items():
+        for ch in chars:
+            assert low in (rl._fold(ch), "ς")
+    everything = "".join(map(chr, range(0x110000)))
+    for ch in everything:
+        low = rl._fold(ch)
+        if len(low) != 1 or low == ch:
+            continue
+        assert ord(low) > 0xFFFF or (ord(ch) <= 0xFFFF and ch in sources[low])
+        assert re.fullmatch(f"(?i:{re.escape(low)})", ch), ch

@@ -24,14 +24,16 @@ the next label, the end of the line and ``max_items * max_headline_chars``.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import compress
 from typing import Any, NamedTuple
 
 import attrs
-import wordfreq
 
 import cleanpipe
 from cleanpipe_plugins import char_class
@@ -141,6 +143,10 @@ def _check_languages(
         raise ValueError(
             f"{attribute.name} must be a non-empty tuple of language codes"
         )
+    if value == ("en",):
+        return  # the default: wordfreq always has English, no need to import it
+    import wordfreq  # about 0.2 s, and most runs never need it
+
     known = wordfreq.available_languages()
     for lang in value:
         if lang not in known:
@@ -224,9 +230,55 @@ def _is_cased(ch: str) -> bool:
     return ch.isupper() or ch.islower()
 
 
-_LU = char_class(str.isupper)
-_LL = char_class(str.islower)
-_LO = char_class(_is_uncased)
+class _CaseRegexes(NamedTuple):
+    """The regexes made of Unicode letter-case classes (``re`` has no ``\\p{Lu}``).
+
+    Building the classes and compiling these costs about 0.2 s, which only a text
+    with a run to split needs: :func:`_case_regexes` builds them on first use.
+    """
+
+    event: re.Pattern[str]
+    uncased: re.Pattern[str]
+    lower: re.Pattern[str]
+    camel_word: re.Pattern[str]
+
+
+@functools.cache
+def _case_regexes() -> _CaseRegexes:
+    lu, ll, lo = (
+        char_class(str.isupper),
+        char_class(str.islower),
+        char_class(_is_uncased),
+    )
+    # Glue candidates: every transition where one headline may end and the next
+    # begin. All alternatives are zero-width and look at most two characters
+    # around the position, so finditer is linear; the exact decision is made in
+    # Python. The first lookahead rejects most positions (lowercase letters,
+    # spaces) at once.
+    event = re.compile(
+        f"(?=[{re.escape(_QUOTES)}{lu}{lo}0-9(\\[])(?:"
+        f"(?=[{re.escape(_QUOTES)}])"
+        f"|(?<=[{ll}])(?=[{lu}0-9])"
+        f"|(?<=[0-9])(?=[{lu}])"
+        f"|(?<=[{lu}]{{2}})(?=[{lu}][{ll}]{{2}})"
+        f"|(?<=[.!?…)\\]])(?=[{lu}{lo}0-9(\\[])"
+        f"|(?<=[{lo}])(?=[{lu}0-9])"
+        f"|(?<=[^\\s{lo}])(?=[{lo}])"
+        f"|(?<=[^\\s(\\[])(?=[(\\[][{lu}])"
+        f"|(?<=[{lu}])(?=[0-9])"
+        f"|(?<=[^\\w\\s])(?=[{lu}][{ll}])"
+        ")"
+        # After a year that starts a longer number: "First Half of 2020" + "7 key"
+        "|(?<=(?<![0-9.,])(?:19|20)[0-9]{2})(?=[0-9])"
+    )
+    # A standalone word with an inner lower→Upper step ("WeWork"); the lookbehind
+    # pins each attempt to the start of a letter run, which keeps the lazy scan
+    # linear.
+    camel_word = re.compile(
+        f"(?<![{lu}{ll}{lo}])[{lu}{ll}{lo}]*?[{ll}][{lu}][{lu}{ll}{lo}]*"
+    )
+    return _CaseRegexes(event, re.compile(f"[{lo}]"), re.compile(f"[{ll}]"), camel_word)
+
 
 _SENTENCE_END = ".!?…"
 _OPENERS = "‘“„‚«"
@@ -237,38 +289,11 @@ _QUOTE_FAMILY |= {"«": 2, "»": 2}
 _LEADERS = "([$€£¥#"  # may start a headline before its first letter or digit
 _BEFORE_LABEL = _SENTENCE_END + ":;)]|•·–—" + _QUOTES
 
-# Glue candidates: every transition where one headline may end and the next begin.
-# All alternatives are zero-width and look at most two characters around the
-# position, so finditer is linear; the exact decision is made in Python. The
-# first lookahead rejects most positions (lowercase letters, spaces) at once.
-_EVENT = re.compile(
-    f"(?=[{re.escape(_QUOTES)}{_LU}{_LO}0-9(\\[])(?:"
-    f"(?=[{re.escape(_QUOTES)}])"
-    f"|(?<=[{_LL}])(?=[{_LU}0-9])"
-    f"|(?<=[0-9])(?=[{_LU}])"
-    f"|(?<=[{_LU}]{{2}})(?=[{_LU}][{_LL}]{{2}})"
-    f"|(?<=[.!?…)\\]])(?=[{_LU}{_LO}0-9(\\[])"
-    f"|(?<=[{_LO}])(?=[{_LU}0-9])"
-    f"|(?<=[^\\s{_LO}])(?=[{_LO}])"
-    f"|(?<=[^\\s(\\[])(?=[(\\[][{_LU}])"
-    f"|(?<=[{_LU}])(?=[0-9])"
-    f"|(?<=[^\\w\\s])(?=[{_LU}][{_LL}])"
-    ")"
-    # After a year that starts a longer number: "First Half of 2020" + "7 key ..."
-    "|(?<=(?<![0-9.,])(?:19|20)[0-9]{2})(?=[0-9])"
-)
-_UNCASED = re.compile(f"[{_LO}]")
-_LOWER = re.compile(f"[{_LL}]")
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _SPACE = re.compile(r"\s")
 _BLANK = re.compile(r"\s*")
 _HORIZONTAL = " \t\xa0\r"
 _HSPACE = re.compile(r"[^\S\n]*")  # a lone "\r" is no line break here
-# A standalone word with an inner lower→Upper step ("WeWork"); the lookbehind pins
-# each attempt to the start of a letter run, which keeps the lazy scan linear.
-_CAMEL_WORD = re.compile(
-    f"(?<![{_LU}{_LL}{_LO}])[{_LU}{_LL}{_LO}]*?[{_LL}][{_LU}][{_LU}{_LL}{_LO}]*"
-)
 
 # fmt: off
 # Surname particles written glued to a capitalised name: McKinley, DeSantis, LaToya.
@@ -359,6 +384,168 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+# Characters of a label that the candidate scan reads: more rule out more words
+# early, fewer keep its regex quick to compile.
+_SCAN_DEPTH = 10
+_TERM_CHARS = ".…:»›>|"  # what the terminator of _label_pattern is made of
+# First letters of capitalised words, most frequent first: the scan tries a
+# capital's alternative in this order (any order gives the same result).
+_CAPITALS_BY_FREQUENCY = "TASCMPBIDHRFWNLEGOJKUVYQZX"
+
+
+@functools.cache
+def _folded_from() -> dict[str, str]:
+    """For each lower-case character, the BMP characters that ``_fold`` turns into it.
+
+    Lower case is per character except one rule: a final capital sigma becomes
+    "ς" and any other "σ", so "Σ" stands for both. No character outside the BMP
+    lowers into the BMP (``tests/test_related_links.py`` checks this).
+    """
+    codes = array("I", range(0x10000)).tobytes()
+    bmp = codes.decode("utf-32-le", "surrogatepass").replace("İ", "")
+    # One C call: "İ", the one character whose lower case is longer, is left out.
+    lowered = bmp.lower()
+    if len(lowered) != len(bmp):  # a later Unicode: lower each character alone
+        lowered = "".join(ch if len(low := ch.lower()) != 1 else low for ch in bmp)
+    changed = list(map(operator.ne, bmp, lowered))
+    sources: dict[str, str] = {"i": "İ"}
+    changes = zip(compress(bmp, changed), compress(lowered, changed), strict=True)
+    for char, lower in changes:
+        sources[lower] = sources.get(lower, "") + char
+    for sigma in "σς":  # whichever the context above gave
+        if "Σ" not in sources.get(sigma, ""):
+            sources[sigma] = sources.get(sigma, "") + "Σ"
+    return sources
+
+
+class _LabelScan:
+    """Finds the matches of ``_label_pattern`` that can be labels, without folding
+    and matching the whole text.
+
+    Matching the folded text tries the label trie at almost every letter (about
+    0.1 s a megabyte). Here a scan of the original text first finds candidates,
+    a superset of the places where a label that ``_fits_before`` accepts can
+    start: a capital (or caseless) letter that starts the first ``_SCAN_DEPTH``
+    characters of a label in any case, unless it follows a word and a space; or
+    a line break or sentence end (``_BEFORE_LABEL``), horizontal space and any
+    other first letter of a label (a lower-case one, as a rule). The start of
+    the text is checked apart. Most pages have a few candidates or none.
+
+    The label regex then runs on the stretch around each candidate that
+    characters a match can hold fill. No match holds the character before or
+    after the stretch, so on the stretch ``finditer`` finds exactly the matches
+    it finds there when it scans the whole folded text.
+    """
+
+    def __init__(self, labels: tuple[str, ...]) -> None:
+        self.pattern = _label_pattern(labels)
+        folded = {_fold(label) for label in labels}
+        alphabet = set("".join(folded)) - {" "}
+        # Scanned as a whole, as before: no labels, labels beyond the BMP, and
+        # Greek sigmas, whose folding depends on the letters around them.
+        self.whole = (
+            not alphabet
+            or any(ord(ch) > 0xFFFF for ch in alphabet)
+            or bool(alphabet & {"σ", "ς"})
+        )
+        if self.whole:
+            return
+        sources = _folded_from()
+
+        def any_case(ch: str) -> str:
+            return ch + sources.get(ch, "")
+
+        spaces = "".join(filter(str.isspace, map(chr, range(0x3001))))
+        holds = (
+            "".join(map(any_case, alphabet)) + spaces.replace("\n", "") + _TERM_CHARS
+        )
+        self.matchable = frozenset(holds)
+        self.stretch_end = re.compile(f"[^{re.escape(holds)}]")
+        self.openers = frozenset("".join(any_case(label[0]) for label in folded))
+        self.starts = self._starts(sorted(folded), any_case)
+
+    @staticmethod
+    def _starts(folded: list[str], any_case: Callable[[str], str]) -> re.Pattern[str]:
+        """The candidate scan: matches the first character of a capital candidate,
+        or the line break or sentence end before a lower-case one.
+
+        sre skips in C to the next capital or ``_BEFORE_LABEL`` character, then
+        drops it in a few steps when no label can start there: each alternative
+        of ``rejected`` recognises one kind of such character.
+        """
+
+        rests: dict[str, list[str]] = {}
+        for word in folded:
+            rests.setdefault(word[0], []).append(word[1:_SCAN_DEPTH])
+        capitals: list[tuple[str, str]] = []
+        others: list[tuple[str, str]] = []
+        for first, words in rests.items():
+            # No match for the rest of the word: the letter starts no label.
+            # Case-insensitive from the second letter on: sre matches a character
+            # whose lower case is the letter (tests/test_related_links.py checks
+            # that this covers _fold), and compiles this much faster than classes.
+            rest = _trie(words)
+            reject = f"(?!(?i:{rest}))" if rest else "(?!)"
+            for variant in any_case(first):
+                capital = variant.isupper() or _is_uncased(variant)
+                (capitals if capital else others).append((variant, reject))
+        capitals.sort(
+            key=lambda pair: (_CAPITALS_BY_FREQUENCY + pair[0]).index(pair[0])
+        )
+        before = re.escape("\n" + _BEFORE_LABEL)
+        space = re.escape(_HORIZONTAL)
+        lower = re.escape("".join(variant for variant, _ in others))
+        heads = re.escape("".join(variant for variant, _ in capitals))
+        # A line or sentence end not followed by a lower-case label.
+        after_end = f"[{before}]"
+        if others:
+            after_end += f"[{space}]*+(?:[^{lower}]|\\Z"
+            after_end += "".join(f"|{re.escape(v)}{reject}" for v, reject in others)
+            after_end += ")"
+        by_capital = [f"{re.escape(v)}{reject}" for v, reject in capitals]
+        rejected = "|".join([after_end, *by_capital])
+        # A capital after a word and a space: _fits_before refuses it.
+        midline = f"(?<![^{before}{space}][{space}][{heads}])" if heads else ""
+        return re.compile(f"[{before}{heads}]{midline}(?<=(?!{rejected})(?s:.))")
+
+    def stretches(self, text: str) -> Iterator[tuple[int, Iterator[re.Match[str]]]]:
+        """The stretches around the candidates, in order: the offset of each in
+        ``text`` and the matches of ``_label_pattern`` in it, the very matches
+        that ``finditer`` finds there in ``_fold(text)``; every label is one."""
+        if self.whole:
+            yield 0, self.pattern.finditer(_fold(text))
+            return
+        done = 0
+        first = _skip(_HSPACE, text, 0)
+        at = first if first < len(text) and text[first] in self.openers else -1
+        while True:
+            if at < 0:
+                candidate = self.starts.search(text, done)
+                if candidate is None:
+                    return
+                # A capital starts the label; after a line or sentence end the
+                # label comes after horizontal space, in the same stretch.
+                at = candidate.start()
+                if text[at] == "\n" or text[at] in _BEFORE_LABEL:
+                    at += 1
+            start, end = self._stretch(text, at, done)
+            yield start, self.pattern.finditer(_fold(text[start:end]))
+            done, at = max(end, at + 1), -1
+
+    def _stretch(self, text: str, at: int, floor: int) -> tuple[int, int]:
+        """The characters a match can hold around ``at`` (from ``floor`` on)."""
+        start = at
+        while start > floor and text[start - 1] in self.matchable:
+            start -= 1
+        stop = self.stretch_end.search(text, at)
+        return start, len(text) if stop is None else stop.start()
+
+
+@functools.lru_cache(maxsize=32)
+def _label_scan(labels: tuple[str, ...]) -> _LabelScan:
+    return _LabelScan(labels)
+
+
 class _Label(NamedTuple):
     start: int
     run_start: int | None
@@ -396,10 +583,10 @@ def _starts_headline(text: str, k: int) -> bool:
 
 
 def _run_start(
-    text: str, match: re.Match[str], label: str, label_alone: bool
+    text: str, label: str, end: int, term: str | None, label_alone: bool
 ) -> int | None:
-    """Where the headline run after a label starts, or None if none follows."""
-    end = match.end()
+    """Where the headline run after a label (and ``term``, ending at ``end``)
+    starts, or None if none follows."""
     k = _skip(_HSPACE, text, end)
     if k == len(text):
         return None
@@ -409,9 +596,7 @@ def _run_start(
         k = _skip(_BLANK, text, k)
         if k == len(text):
             return None
-    elif (
-        k > end and not match.group("term") and not _shouted_then_title(text, label, k)
-    ):
+    elif k > end and not term and not _shouted_then_title(text, label, k):
         return None  # "Recommended products include ..." is a sentence
     return k if _starts_headline(text, k) else None
 
@@ -433,7 +618,7 @@ def _shouted_then_title(text: str, label: str, k: int) -> bool:
     return word is not None and not word.group().isupper()
 
 
-def _labels(text: str, pattern: re.Pattern[str], label_alone: bool) -> Iterator[_Label]:
+def _labels(text: str, options: Options) -> list[_Label]:
     """The labels in place, each ending the run of the label before it.
 
     A label ends the run before it unless a sentence goes on after it ("Top
@@ -441,37 +626,48 @@ def _labels(text: str, pattern: re.Pattern[str], label_alone: bool) -> Iterator[
     run then does not change once the text after a label is removed, which keeps
     the step idempotent.
     """
-    for match in pattern.finditer(_fold(text)):
-        label = text[match.start() : match.end("label")]
-        if _fits_before(text, match.start(), label) and not _goes_on(
-            text, match, label
-        ):
-            yield _Label(match.start(), _run_start(text, match, label, label_alone))
+    labels = []
+    for offset, matches in _label_scan(options.all_labels).stretches(text):
+        for match in matches:
+            start, end = offset + match.start(), offset + match.end()
+            label = text[start : offset + match.end("label")]
+            term = match.group("term")
+            if _fits_before(text, start, label) and not _goes_on(
+                text, label, end, term
+            ):
+                run_start = _run_start(text, label, end, term, options.label_alone)
+                labels.append(_Label(start, run_start))
+    return labels
 
 
-def _goes_on(text: str, match: re.Match[str], label: str) -> bool:
+def _goes_on(text: str, label: str, end: int, term: str | None) -> bool:
     """The label's words go on as a sentence or a title: "Most read stories"."""
-    k = _skip(_HSPACE, text, match.end())
+    k = _skip(_HSPACE, text, end)
     if k == len(text):
         return False
     if text[k].islower() and not _starts_headline(text, k):
         return True  # "Trending topics", "Related: the two"
-    spaced = k > match.end() and not match.group("term")
+    spaced = k > end and not term
     return spaced and label.isupper() and not _shouted_then_title(text, label, k)
 
 
 # ----------------------------------------------------------------- word evidence
 @functools.lru_cache(maxsize=65536)
 def _zipf(word: str, languages: tuple[str, ...]) -> float:
+    # Imported here: the import costs about 0.2 s and the word lists 0.3 s more,
+    # which only a text with a joined word to judge needs.
+    import wordfreq
+
     return max(wordfreq.zipf_frequency(word, lang) for lang in languages)
 
 
 class _Evidence:
     """What the word lists and the document say about a joined word."""
 
-    def __init__(self, text: str, options: Options) -> None:
+    def __init__(self, text: str, options: Options, labels: list[_Label]) -> None:
         self._text = text
         self._options = options
+        self._labels = labels
         self._document: Counter[str] | None = None
 
     def known(self, word: str) -> bool:
@@ -500,15 +696,13 @@ class _Evidence:
         text, options = self._text, self._options
         reach = (options.max_items + 1) * options.max_headline_chars
         counts: Counter[str] = Counter()
+        camel_word = _case_regexes().camel_word
         at = 0
-        pattern = _label_pattern(options.all_labels)
-        for label in _labels(text, pattern, options.label_alone):
-            counts.update(
-                m.group() for m in _CAMEL_WORD.finditer(text, at, label.start)
-            )
+        for label in self._labels:
+            counts.update(m.group() for m in camel_word.finditer(text, at, label.start))
             run = label.start if label.run_start is None else label.run_start
             at = max(at, _line_end(text, run, min(len(text), run + reach)))
-        counts.update(m.group() for m in _CAMEL_WORD.finditer(text, at))
+        counts.update(m.group() for m in camel_word.finditer(text, at))
         return counts
 
 
@@ -559,13 +753,13 @@ class _Splitter:
         self.longest = longest
         self.piece_start = start
         self.depth = [0, 0, 0]
-        self.caseless = _FirstIn(_UNCASED, text)
-        self.lowercase = _FirstIn(_LOWER, text)
+        self.caseless = _FirstIn(_case_regexes().uncased, text)
+        self.lowercase = _FirstIn(_case_regexes().lower, text)
         self.space = _FirstIn(_SPACE, text)
         self._new_piece(start)
 
     def cuts(self) -> Iterator[_Cut]:
-        for match in _EVENT.finditer(self.text, self.start, self.end):
+        for match in _case_regexes().event.finditer(self.text, self.start, self.end):
             p = match.start()
             if p - self.piece_start > self.longest:
                 return  # a piece this long is article text: the run ends in it
@@ -808,7 +1002,7 @@ class _Splitter:
         # a capitals title would go on ("TOYOTA RAV4 PRIME").
         stop = min(self.end, p + _MAX_WORD)
         word = _NEXT_WORD.search(self.text, p, stop)
-        if word is None or not _LOWER.search(word.group()):
+        if word is None or not _case_regexes().lower.search(word.group()):
             return None
         return _Cut(p, "caps-digit")
 
@@ -856,7 +1050,7 @@ class _Splitter:
         "使用Windows系统"), so the Latin side must be a phrase of its own.
         """
         stop = min(self.end, p + _LOOKAHEAD)
-        caseless = _UNCASED.search(self.text, p, stop)
+        caseless = _case_regexes().uncased.search(self.text, p, stop)
         words = len(self.text[p : caseless.start() if caseless else stop].split())
         if caseless is None:
             follows = words >= 2
@@ -895,11 +1089,12 @@ def _starts_after_quote(ch: str) -> bool:
 def _word_count(piece: str) -> int:
     """Whitespace words; a caseless-script word counts one per two letters."""
     words = piece.split()
-    if _UNCASED.search(piece) is None:
+    uncased = _case_regexes().uncased
+    if uncased.search(piece) is None:
         return len(words)
     count = 0
     for word in words:
-        caseless = len(_UNCASED.findall(word))
+        caseless = len(uncased.findall(word))
         count += max(1, (caseless + 1) // 2)
     return count
 
@@ -1069,12 +1264,14 @@ def find_related_links(
     ``text``. Text without a label comes back with no changes.
     """
     options = options or Options()
-    pattern = _label_pattern(options.all_labels)
-    evidence = _Evidence(text, options)
+    found = _labels(text, options)
+    if all(label.run_start is None for label in found):
+        return [], []  # no label has a run: nothing to read
+    evidence = _Evidence(text, options, found)
     blocks: list[list[Change]] = []
     headlines: list[str] = []
     stacked: int | None = None  # start of labels right before this one
-    labels = _labels(text, pattern, options.label_alone)
+    labels = iter(found)
     current = next(labels, None)
     while current is not None:
         following = next(labels, None)
