@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import cleanpipe
@@ -41,6 +41,8 @@ any_text = st.one_of(st.text(), page_like)
 
 @pytest.mark.parametrize("plugins", STEPS)
 @given(text=any_text)
+# sentence-split made "RELATED0. Aa", which related-links then took for a run.
+@example(text="RELATED0.Aa")
 def test_never_raises_and_is_idempotent(plugins: str, text: str) -> None:
     once = cleanpipe.clean(text, plugins=plugins)
     assert cleanpipe.clean(once, plugins=plugins) == once

@@ -273,6 +273,8 @@ NO_BLOCK = [
     "READ MORE ON FOX BUSINESS BY CLICKING HERE",
     "Some are unrelated.Others are not.",
     "Related...",
+    # A number is not a word: this is no two-word headline.
+    "Related: 0. Aa",
     "Related: the two were seen together in Berlin last week.",
     (
         "Read MoreUS stock futures were last trading slightly positive during Asian "

@@ -1086,9 +1086,15 @@ def _starts_after_quote(ch: str) -> bool:
 
 
 # ----------------------------------------------------------------- headline shape
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _word_count(piece: str) -> int:
-    """Whitespace words; a caseless-script word counts one per two letters."""
-    words = piece.split()
+    """Whitespace words with a letter; a caseless-script word counts one per two letters.
+
+    Numbers are not words here: "0. Aa" is not a two-word headline.
+    """
+    words = [word for word in piece.split() if _LETTER.search(word)]
     uncased = _case_regexes().uncased
     if uncased.search(piece) is None:
         return len(words)
