@@ -196,76 +196,38 @@ def _latin1_key(text: str) -> str:
     return b" ".join(data.split()).decode("latin-1")
 
 
-# Properties of the Latin-1 characters for _latin1_words, one bit each.
-_IS_WORD, _IS_LOWER, _IS_UPPER, _IS_DIGIT, _IS_ALPHA, _IS_CLOSE = 1, 2, 4, 8, 16, 32
-
-
-def _latin1_flags(char: str) -> int:
-    if char in ")]":
-        return _IS_CLOSE
+def _latin1_class(char: str) -> bytes:
     if not _WORD.match(char):
-        return 0
-    return (
-        _IS_WORD
-        | _IS_LOWER * char.islower()
-        | _IS_UPPER * char.isupper()
-        | _IS_DIGIT * char.isdigit()
-        | _IS_ALPHA * char.isalpha()
-    )
+        return b" "
+    if char.islower():
+        return b"a"
+    if char.isupper():
+        return b"A"
+    return b"0"
 
 
-_LATIN1_FLAGS = bytes(_latin1_flags(chr(code)) for code in range(256))
-# Bit 0 of every byte of an integer of _LANES_MAX bytes.
-_LANES_MAX = 4096
-_LANES = int.from_bytes(b"\x01" * _LANES_MAX, "little")
-
-
-def _latin1_bits(plain: str) -> tuple[int, int]:
-    """The property bits of the characters of ``plain``, one byte each, as one
-    integer; and the integer with bit 0 set in each of these bytes."""
-    data = plain.encode("latin-1", "replace").translate(_LATIN1_FLAGS)
-    if len(data) <= _LANES_MAX:
-        return int.from_bytes(data, "little"), _LANES
-    return int.from_bytes(data, "little"), int.from_bytes(b"\x01" * len(data), "little")
+# The class of each Latin-1 character, for _latin1_words: "a" a lowercase word
+# character, "A" an uppercase one, "0" another one (a digit, "_", "½"), " " any
+# other character (as are the characters beyond Latin-1, encoded as "?").
+_LATIN1_CLASSES = b"".join(_latin1_class(chr(code)) for code in range(256))
+# _WEAK_GLUE on the classes, "0" for [0-9]: where it may match, but after ")" or "]".
+_CLASS_GLUE = re.compile(rb"A(?:(?<=aaA)|(?<=0A)(?=a)|(?<=AAA)(?=aa))")
 
 
 def _latin1_words(plain: str) -> tuple[int, int, int, int, bool]:
     r"""The words (``\w+`` runs) of ``plain``, whose word characters are all Latin-1.
 
-    Words, and those that start lowercase, uppercase or with a digit, and whether
-    an uppercase letter follows a word character or a closing bracket (else
-    ``_WEAK_GLUE`` cannot match).
-
-    Without a Python step per word: each character becomes a byte of property bits
-    (characters beyond Latin-1 become "?", not a word character), the bytes one big
-    integer, and each count the set bits of a few shifts and masks of it.  Byte i of
-    ``x << 8`` is byte i - 1 of ``x``: the character before.
+    Words, and those that start lowercase, uppercase, or otherwise (with a digit,
+    as a rule); and whether ``_WEAK_GLUE`` may match.  Without a Python step per
+    word: the characters are translated to their classes, and the classes after a
+    blank counted.
     """
-    flags, lanes = _latin1_bits(plain)
-    word = flags & lanes
-    starts = word & ~(word << 8)
-    after_word = ((flags | (flags >> 5)) << 8) & lanes
-    return (
-        starts.bit_count(),
-        (starts & (flags >> 1)).bit_count(),
-        (starts & (flags >> 2)).bit_count(),
-        (starts & (flags >> 3)).bit_count(),
-        (after_word & (flags >> 2)) != 0,
-    )
-
-
-def _latin1_short(plain: str) -> int:
-    """Words of one to three letters in ``plain`` (as for :func:`_latin1_words`)."""
-    flags, lanes = _latin1_bits(plain)
-    word = flags & lanes
-    starts = word & ~(word << 8)
-    ends = word & ~(word >> 8)
-    alpha = (flags >> 4) & lanes
-    return (
-        (starts & alpha & ends)
-        | (starts & alpha & (alpha >> 8) & (ends >> 8))
-        | (starts & alpha & (alpha >> 8) & (alpha >> 16) & (ends >> 16))
-    ).bit_count()
+    classes = b" " + plain.encode("latin-1", "replace").translate(_LATIN1_CLASSES)
+    lower = classes.count(b" a")
+    upper = classes.count(b" A")
+    other = classes.count(b" 0")
+    glue = bool(_CLASS_GLUE.search(classes)) or "]" in plain or ")" in plain
+    return lower + upper + other, lower, upper, other, glue
 
 
 class Shape:
@@ -283,8 +245,8 @@ class Shape:
         truncated: the block ends in ".." or "…": a teaser cut short.
         glue_points: changes of case inside words, where :func:`split_weak` cuts.
         key: :func:`normalize` of the text.
-        digit_share: share of words that start with a digit: at least the
-            ``number_share``.
+        numeric_share: share of words that start with a digit (or, in Latin-1 text,
+            with any character but a letter): at least the ``number_share``.
         stops: sentence ends inside the block (on first use).
         commas: commas of any script (on first use).
         number_share: share of words that are numbers (on first use).
@@ -295,15 +257,12 @@ class Shape:
 
     __slots__ = (
         "_chunk",
-        "_latin1",
         "_plain",
-        "_short",
-        "_tokens",
-        "digit_share",
         "ends_stop",
         "glue_points",
         "key",
         "lower_share",
+        "numeric_share",
         "truncated",
         "words",
     )
@@ -319,21 +278,18 @@ class Shape:
         cjk = 0
         if plain is not chunk:
             latin1 = plain.isascii() or not _BEYOND_LATIN1.search(plain)
-        # Words are counted on Latin-1 bits if all word characters are Latin-1.
-        self._latin1 = latin1 or not _WIDE_WORD.search(plain)
-        if self._latin1:
-            tokens, lower, upper, digits, glue = _latin1_words(plain)
+        if latin1 or not _WIDE_WORD.search(plain):
+            tokens, lower, upper, numeric, glue = _latin1_words(plain)
             # Beyond Latin-1 and general punctuation, some characters are cased
             # though not word characters (Ⓒ): weak glue may be found at them.
             glue = glue or not latin1
         else:
-            tokens, lower, upper, digits = self._general_counts()
+            tokens, lower, upper, numeric = self._general_counts()
             glue = True
         if not latin1:
             cjk = len(_CJK.findall(plain))
-        self._tokens = tokens
         self.words = words = tokens + cjk // 2 + links
-        self.digit_share = digits / max(words, 1)
+        self.numeric_share = numeric / max(words, 1)
         self.glue_points = glued = len(_WEAK_GLUE.findall(plain)) if glue else 0
         # Each glued capital starts a word too: "GlobalGermanySpain" is three.
         cased = lower + upper + glued
@@ -358,9 +314,6 @@ class Shape:
     def _general_counts(self) -> tuple[int, int, int, int]:
         tokens = _WORD.findall(self._plain)
         initials = "".join([token[0] for token in tokens])
-        self._short = sum(
-            map(str.isalpha, [token for token in tokens if len(token) <= 3])
-        )
         # No character is both lowercase and uppercase, nor cased and a digit.
         return (
             len(tokens),
@@ -382,15 +335,16 @@ class Shape:
 
     @property
     def number_share(self) -> float:
-        if not self.digit_share:
+        if not self.numeric_share:
             return 0.0
         # "2.8", "11:03" and "1,500" are one number each.
         return len(_NUMBER.findall(self._plain)) / max(self.words, 1)
 
     @property
     def short_share(self) -> float:
-        short = _latin1_short(self._plain) if self._latin1 else self._short
-        return short / max(self._tokens, 1)
+        tokens = _WORD.findall(self._plain)
+        short = sum(map(str.isalpha, [token for token in tokens if len(token) <= 3]))
+        return short / max(len(tokens), 1)
 
 
 class Block(NamedTuple):

@@ -380,7 +380,7 @@ def _shape_kind(chunk: str, form: Shape, options: Options) -> Kind:
     if (
         form.words >= 3
         # No more numbers than words that start with a digit: a cheap test first.
-        and form.digit_share >= _TABLE_NUMBER_SHARE
+        and form.numeric_share >= _TABLE_NUMBER_SHARE
         and form.number_share >= _TABLE_NUMBER_SHARE
     ):
         return Kind.TABLE
