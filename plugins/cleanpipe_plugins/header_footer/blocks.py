@@ -422,18 +422,17 @@ def block_spans(text: str, *, glue: bool = True) -> list[Span]:
     separator = _SPLIT_GLUED if glue else _SPLIT
     spans: list[Span] = []
     add = spans.append
-    start = 0
+    # Every separator ends with the blanks after it, so a block only starts with
+    # blanks at the start of the text.
+    start = len(text) - len(text.lstrip())
     # The trigger character ends the block before the cut; the last block ends
-    # where the text does.  (This loop runs once per block: _stripped() inlined.)
+    # where the text does.  This loop runs once per block.
     ends = itertools.chain(
         map(re.Match.span, separator.finditer(scan)), [(len(text) - 1, 0)]
     )
     for cut, after in ends:
-        piece = text[start : cut + 1]
-        chunk = piece.strip()
+        chunk = text[start : cut + 1].rstrip()
         if chunk:
-            if chunk[0] != piece[0]:
-                start += len(piece) - len(piece.lstrip())
             add((start, start + len(chunk), chunk))
         start = after
     return spans

@@ -616,16 +616,13 @@ def _article_run(blocks: _Blocks, options: Options) -> tuple[int, int, float]:
     ``min_article_words`` has been read, the first comment section ends the search
     (as boilerpipe's terminating blocks do).
     """
-    kinds, growth = blocks.kinds, options.gap_growth
-    best = (0, 0, 0.0)
-    start, total = 0, 0.0
-    streak = 0
+    # The loop runs once per block: everything it reads is local.
+    kinds, growth, enough = blocks.kinds, options.gap_growth, options.min_article_words
+    comments = Kind.COMMENTS
+    best_start, best_end, best_total = 0, 0, 0.0
+    start, total, streak = 0, 0.0, 0
     for i, score in enumerate(blocks.scores):
-        if (
-            kinds[i] is Kind.COMMENTS
-            and best[2] >= options.min_article_words
-            and _opens_comments(kinds, i)
-        ):
+        if kinds[i] is comments and best_total >= enough and _opens_comments(kinds, i):
             break
         if score < 0:
             score *= 1 + growth * streak
@@ -635,9 +632,9 @@ def _article_run(blocks: _Blocks, options: Options) -> tuple[int, int, float]:
         if total <= 0:
             start, total = i, 0.0
         total += score
-        if total > best[2]:
-            best = (start, i + 1, total)
-    return best
+        if total > best_total:
+            best_start, best_end, best_total = start, i + 1, total
+    return best_start, best_end, best_total
 
 
 def _title_shaped(form: Shape, last_char: str) -> bool:
@@ -656,13 +653,14 @@ def _find_title(text: str, blocks: _Blocks, first: int, options: Options) -> int
     The title is the headline the page's first line (the HTML <title>, "Headline -
     Site") starts with, else a headline right above the article.
     """
-    above = [i for i in range(first - 1, -1, -1) if blocks.kinds[i] in _TEXT_KINDS]
-    shapes, ends = blocks.shapes, blocks.ends
-    candidates = [
-        i
-        for i in above[: options.title_window]
-        if _title_shaped(shapes[i], text[ends[i] - 1])
-    ]
+    kinds, shapes, ends = blocks.kinds, blocks.shapes, blocks.ends
+    above: list[int] = []
+    for i in range(first - 1, -1, -1):
+        if len(above) == options.title_window:
+            break
+        if kinds[i] in _TEXT_KINDS:
+            above.append(i)
+    candidates = [i for i in above if _title_shaped(shapes[i], text[ends[i] - 1])]
     head = shapes[0].key
     for i in candidates:
         if i > 0 and shapes[i].key and head.startswith(shapes[i].key):
@@ -699,15 +697,13 @@ def _changes(
     The first run takes the top of the page and the last the bottom, whole.
     """
     starts, ends, kinds = blocks.starts, blocks.ends, blocks.kinds
+    n = len(starts)
+    # A kept block past the end, so that every run of removed blocks ends.
+    keep = [*keep, True]
     changes: list[Change] = []
-    i, n = 0, len(starts)
+    i = _find(keep, False, 0)
     while i < n:
-        if keep[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and not keep[j]:
-            j += 1
+        j = keep.index(True, i)
         start = ends[i - 1] if i > 0 else 0
         end = starts[j] if j < n else len(text)
         span = text[start:end]
@@ -728,8 +724,16 @@ def _changes(
             changes.append(
                 (bounds[m], bounds[m + 1], separator if is_last else "", rules[k - i])
             )
-        i = j
+        i = _find(keep, False, j)
     return changes
+
+
+def _find(items: list[bool], value: bool, start: int) -> int:
+    """Index of the first ``value`` in ``items`` from ``start`` on, or the length."""
+    try:
+        return items.index(value, start)
+    except ValueError:
+        return len(items)
 
 
 def find_chrome(
@@ -749,13 +753,16 @@ def find_chrome(
     first, last, total = _article_run(blocks, options)
     if total < options.min_article_words:
         return Result(changes=(), article_found=False, article=None)
-    keep = [first <= i < last and k not in _CHROME_KINDS for i, k in enumerate(kinds)]
+    # Only the blocks of the article run (and its title) are kept.
+    keep = [False] * len(kinds)
+    keep[first:last] = [kind not in _CHROME_KINDS for kind in kinds[first:last]]
     title = _find_title(text, blocks, first, options) if options.keep_title else None
     if title is not None:
         keep[title] = True
-    kept = [i for i, k in enumerate(keep) if k]
+    first_kept = keep.index(True)
+    last_kept = len(keep) - 1 - keep[::-1].index(True)
     return Result(
         changes=tuple(_changes(text, blocks, keep, first, last)),
         article_found=True,
-        article=(blocks.starts[kept[0]], blocks.ends[kept[-1]]),
+        article=(blocks.starts[first_kept], blocks.ends[last_kept]),
     )
