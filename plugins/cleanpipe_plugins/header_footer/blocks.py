@@ -198,36 +198,41 @@ def _latin1_key(text: str) -> str:
 
 def _latin1_class(char: str) -> bytes:
     if not _WORD.match(char):
-        return b" "
+        return b")" if char in ")]" else b" "
     if char.islower():
         return b"a"
     if char.isupper():
         return b"A"
-    return b"0"
+    return b"0" if char in "0123456789" else b"_"
 
 
 # The class of each Latin-1 character, for _latin1_words: "a" a lowercase word
-# character, "A" an uppercase one, "0" another one (a digit, "_", "½"), " " any
-# other character (as are the characters beyond Latin-1, encoded as "?").
+# character, "A" an uppercase one, "0" an ASCII digit, "_" another word character
+# ("_", "½"), ")" a closing parenthesis or bracket, " " any other character (as
+# are the characters beyond Latin-1, encoded as "?").
 _LATIN1_CLASSES = b"".join(_latin1_class(chr(code)) for code in range(256))
-# _WEAK_GLUE on the classes, "0" for [0-9]: where it may match, but after ")" or "]".
-_CLASS_GLUE = re.compile(rb"A(?:(?<=aaA)|(?<=0A)(?=a)|(?<=AAA)(?=aa))")
+# For counting words: word characters and the others, by what they start with.
+_WORD_CLASSES = bytes.maketrans(b")_", b" 0")
+# _WEAK_GLUE on the classes of Latin-1 text.
+_LATIN1_GLUE = re.compile(rb"A(?:(?<=aaA)|(?<=0A)(?=a)|(?<=AAA)(?=aa)|(?<=\)A))")
 
 
-def _latin1_words(plain: str) -> tuple[int, int, int, int, bool]:
-    r"""The words (``\w+`` runs) of ``plain``, whose word characters are all Latin-1.
+def _latin1_words(plain: str) -> tuple[int, int, int, int, int]:
+    r"""The words (``\w+`` runs) of ``plain``, whose word characters are Latin-1.
 
     Words, and those that start lowercase, uppercase, or otherwise (with a digit,
-    as a rule); and whether ``_WEAK_GLUE`` may match.  Without a Python step per
-    word: the characters are translated to their classes, and the classes after a
-    blank counted.
+    as a rule); and the glue points (see ``_WEAK_GLUE``), if all cased characters
+    are Latin-1 too.  Without a Python step per word: the characters are translated
+    to their classes, the classes after a blank counted, and the glue points found
+    on the classes.
     """
-    classes = b" " + plain.encode("latin-1", "replace").translate(_LATIN1_CLASSES)
+    classes = plain.encode("latin-1", "replace").translate(_LATIN1_CLASSES)
+    glued = len(_LATIN1_GLUE.findall(classes))
+    classes = b" " + classes.translate(_WORD_CLASSES)
     lower = classes.count(b" a")
     upper = classes.count(b" A")
     other = classes.count(b" 0")
-    glue = bool(_CLASS_GLUE.search(classes)) or "]" in plain or ")" in plain
-    return lower + upper + other, lower, upper, other, glue
+    return lower + upper + other, lower, upper, other, glued
 
 
 class Shape:
@@ -279,18 +284,19 @@ class Shape:
         if plain is not chunk:
             latin1 = plain.isascii() or not _BEYOND_LATIN1.search(plain)
         if latin1 or not _WIDE_WORD.search(plain):
-            tokens, lower, upper, numeric, glue = _latin1_words(plain)
-            # Beyond Latin-1 and general punctuation, some characters are cased
-            # though not word characters (Ⓒ): weak glue may be found at them.
-            glue = glue or not latin1
+            tokens, lower, upper, numeric, glued = _latin1_words(plain)
+            if not latin1:
+                # Beyond Latin-1 and general punctuation, some characters are
+                # cased though not word characters (Ⓒ): glue may be found at them.
+                glued = len(_WEAK_GLUE.findall(plain))
         else:
             tokens, lower, upper, numeric = self._general_counts()
-            glue = True
+            glued = len(_WEAK_GLUE.findall(plain))
         if not latin1:
             cjk = len(_CJK.findall(plain))
         self.words = words = tokens + cjk // 2 + links
         self.numeric_share = numeric / max(words, 1)
-        self.glue_points = glued = len(_WEAK_GLUE.findall(plain)) if glue else 0
+        self.glue_points = glued
         # Each glued capital starts a word too: "GlobalGermanySpain" is three.
         cased = lower + upper + glued
         self.lower_share = lower / cased if cased >= 2 else None

@@ -436,21 +436,39 @@ def _score(words: int, kind: Kind, options: Options) -> float:
 Judgement = tuple[Shape, Kind, float]
 """A block's shape, kind and score, site profile aside."""
 
-#: Judgements of short blocks by text, one table per Options: labels and menus
-#: repeat within a page and across the pages of a site.  Bounded: emptied when full.
-_JUDGED: dict[Options, dict[str, Judgement]] = {}
-_JUDGED_MAX = 20_000
-_JUDGED_OPTIONS_MAX = 16
+Row = tuple[int, int, Shape, Kind, float]
+"""A block of the page: its span, shape, kind and score."""
 
 
-def _judgements(options: Options) -> dict[str, Judgement]:
-    """The table of judgements made under ``options``."""
-    judged = _JUDGED.get(options)
-    if judged is None:
-        if len(_JUDGED) >= _JUDGED_OPTIONS_MAX:
-            _JUDGED.clear()
-        judged = _JUDGED[options] = {}
-    return judged
+@attrs.define
+class _Memo:
+    """What was judged under one Options, of short texts by text: labels and menus
+    repeat within a page and across the pages of a site.
+
+    Attributes:
+        blocks: the judgements of short blocks, site profile aside.
+        glued: the parts of short blocks cut at glue points, as rows with spans
+            relative to the block (site profile aside).
+    """
+
+    blocks: dict[str, Judgement] = attrs.Factory(dict)
+    glued: dict[str, list[Row]] = attrs.Factory(dict)
+
+
+#: One memo per Options; each table of a memo is emptied when full.
+_MEMOS: dict[Options, _Memo] = {}
+_MEMO_MAX = 20_000
+_MEMOS_MAX = 16
+
+
+def _memo(options: Options) -> _Memo:
+    """The memo of the judgements made under ``options``."""
+    memo = _MEMOS.get(options)
+    if memo is None:
+        if len(_MEMOS) >= _MEMOS_MAX:
+            _MEMOS.clear()
+        memo = _MEMOS[options] = _Memo()
+    return memo
 
 
 def _judge(chunk: str, options: Options, judged: dict[str, Judgement]) -> Judgement:
@@ -461,7 +479,7 @@ def _judge(chunk: str, options: Options, judged: dict[str, Judgement]) -> Judgem
         return form, kind, _score(form.words, kind, options)
     found = judged.get(chunk)
     if found is None:
-        if len(judged) >= _JUDGED_MAX:
+        if len(judged) >= _MEMO_MAX:
             judged.clear()
         form = shape(chunk)
         kind = _classify(chunk, form, options)
@@ -488,10 +506,6 @@ def _on_site(
     return judgement
 
 
-Row = tuple[int, int, Shape, Kind, float]
-"""A block of the page: its span, shape, kind and score."""
-
-
 @attrs.frozen
 class _Blocks:
     """The blocks of a page, as parallel sequences: spans, shapes, kinds, scores."""
@@ -510,7 +524,8 @@ def _read_blocks(text: str, options: Options, site_chrome: Collection[str]) -> _
     menus run together that way ("BusinessCultureGear"); prose is only cut where a
     label runs into it ("AdvertisementIn fact, ...").
     """
-    judged = _judgements(options)
+    memo = _memo(options)
+    judged = memo.blocks
     rows: list[Row] = []
     add = rows.append
     for start, end, chunk in block_spans(text, glue=options.glue):
@@ -521,9 +536,7 @@ def _read_blocks(text: str, options: Options, site_chrome: Collection[str]) -> _
         if site_chrome:
             judgement = _on_site(judgement, options, site_chrome)
         if options.glue and judgement[0].glue_points:
-            rows += _cut_glued(
-                text, (start, end), judgement, options, site_chrome, judged
-            )
+            rows += _glued(text, start, chunk, judgement, options, site_chrome, memo)
         else:
             add((start, end) + judgement)  # noqa: RUF005 (faster than unpacking)
     if not rows:
@@ -532,18 +545,47 @@ def _read_blocks(text: str, options: Options, site_chrome: Collection[str]) -> _
     return _Blocks(*zip(*rows, strict=True))
 
 
+def _glued(
+    text: str,
+    start: int,
+    chunk: str,
+    judgement: Judgement,
+    options: Options,
+    site_chrome: Collection[str],
+    memo: _Memo,
+) -> list[Row]:
+    """The parts of the block ``chunk`` at ``start`` in ``text``, which has glue.
+
+    Short blocks are cut once: the cuts read the block alone (a block never starts
+    after a letter or a digit, so the text before it does not matter).
+    """
+    if site_chrome or len(chunk) > SHAPE_MAX_CHARS:
+        span = (start, start + len(chunk))
+        return _cut_glued(text, span, judgement, options, memo, site_chrome)
+    parts = memo.glued.get(chunk)
+    if parts is None:
+        if len(memo.glued) >= _MEMO_MAX:
+            memo.glued.clear()
+        parts = memo.glued[chunk] = _cut_glued(
+            chunk, (0, len(chunk)), judgement, options, memo
+        )
+    return [
+        (start + a, start + b, form, kind, score) for a, b, form, kind, score in parts
+    ]
+
+
 def _cut_glued(
     text: str,
     span: tuple[int, int],
     judgement: Judgement,
     options: Options,
-    site_chrome: Collection[str],
-    judged: dict[str, Judgement],
+    memo: _Memo,
+    site_chrome: Collection[str] = (),
 ) -> list[Row]:
     """The parts of the block of ``text`` at ``span``, which has glue points."""
 
     def judge(chunk: str) -> Judgement:
-        part = judged.get(chunk) or _judge(chunk, options, judged)
+        part = memo.blocks.get(chunk) or _judge(chunk, options, memo.blocks)
         return _on_site(part, options, site_chrome) if site_chrome else part
 
     if _reads_whole(judgement):
