@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -159,3 +161,23 @@ def test_the_pool_reads_only_a_few_items_ahead() -> None:
     assert next(results) == 0
     assert len(pulled) <= 5  # two per worker in flight, and the one asked for
     assert list(results) == list(range(1, 100))
+
+
+def test_warm_up_loads_what_the_built_in_steps_load_on_first_use() -> None:
+    # In a fresh interpreter: this one's steps have long been warm. Forked
+    # workers share what the main process loaded here, instead of each
+    # loading it on its first batch.
+    code = """
+import cleanpipe_plugins.related_links as related
+import cleanpipe_plugins.sentence_split as split
+from cleanpipe import Pipeline
+from cleanpipe.cleaning import warm_up
+warm_up(Pipeline.from_spec("default"))
+print(related._case_regexes.cache_info().currsize, split._zipf.cache_info().currsize)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    case_regexes, words = map(int, done.stdout.split())
+    assert case_regexes == 1
+    assert words > 0

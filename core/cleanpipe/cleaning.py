@@ -141,9 +141,13 @@ def _raw(record: Record) -> str:
     return raw if raw.endswith("\n") else raw + "\n"
 
 
-#: A short text that makes the built-in steps load what they load on first use
-#: (sentence-split's word frequencies: "saidThe" is a join they judge).
-_WARM_UP_TEXT = "Home\nShare\nThe officials saidThe troops left.More news Ã© here."
+#: A short text that makes the built-in steps load what they load on first use:
+#: sentence-split's word frequencies ("saidThe" is a join they judge) and
+#: related-links' letter-case patterns (a label run into three headlines).
+_WARM_UP_TEXT = (
+    "Home\nShare\nThe officials saidThe troops left.More news Ã© here.\n"
+    "Related ArticlesPrices Rise Again in MayWhy the Vote Was DelayedTen New Parks Open"
+)
 
 
 def warm_up(pipeline: Pipeline) -> None:
