@@ -110,14 +110,20 @@ def _wordfreq_zipf(word: str, lang: str) -> float:
 @functools.cache
 def _word_list(lang: str) -> _WordList | None:
     """``lang``'s word list, read on its first look-up; None if not found."""
+    path = _word_list_path(lang)
+    return None if path is None else _WordList(path)
+
+
+def _word_list_path(lang: str) -> Path | None:
+    """wordfreq's "best" list for ``lang``: the large one where there is one."""
     spec = importlib.util.find_spec("wordfreq")  # finds it, does not import it
     if spec is None or not spec.submodule_search_locations:
         return None
     data = Path(next(iter(spec.submodule_search_locations)), "data")
-    # wordfreq's "best" list: the large one where there is one.
-    for path in (data / f"large_{lang}.msgpack.gz", data / f"small_{lang}.msgpack.gz"):
+    for size in ("large", "small"):
+        path = data / f"{size}_{lang}.msgpack.gz"
         if path.is_file():
-            return _WordList(path)
+            return path
     return None
 
 
