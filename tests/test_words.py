@@ -136,6 +136,20 @@ def test_a_random_sample_of_the_word_list(lang: str, size: int) -> None:
     assert_as_wordfreq(sample, lang)
 
 
+def test_the_bucket_sets_and_the_dict_agree() -> None:
+    """The first look-ups try each bucket's set, the later ones ask one dict."""
+    path = words._word_list_path("da")
+    assert path is not None
+    scans, at_once = words._WordList(path), words._WordList(path)
+    scans._scans_left, at_once._scans_left = 10**9, 0
+    rng = random.Random("sets")
+    sample = rng.sample(listed("da"), 2000) + [w + "q" for w in listed("da")[:500]]
+    assert [scans.zipf(w) for w in sample] == [at_once.zipf(w) for w in sample]
+    assert scans._bucket_of is None
+    assert at_once._bucket_of is not None
+    assert len(at_once._bucket_of) == len(listed("da"))
+
+
 @pytest.mark.parametrize("lang", SAMPLED)
 def test_words_not_in_the_list(lang: str) -> None:
     rng = random.Random(f"absent-{lang}")
