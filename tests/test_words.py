@@ -77,6 +77,7 @@ def test_fast_languages_are_the_plain_regex_ones() -> None:
 
 def test_the_word_list_read_is_wordfreqs_best() -> None:
     best = wordfreq.available_languages()
+    assert words.languages() == set(best)
     for lang in words._FAST_LANGUAGES:
         path = words._word_list_path(lang)
         assert path is not None

@@ -37,7 +37,7 @@ import attrs
 
 import cleanpipe
 from cleanpipe_plugins import char_class
-from cleanpipe_plugins.words import zipf
+from cleanpipe_plugins.words import languages, zipf
 
 __all__ = [
     "DEFAULT_LABELS",
@@ -145,10 +145,8 @@ def _check_languages(
             f"{attribute.name} must be a non-empty tuple of language codes"
         )
     if value == ("en",):
-        return  # the default: wordfreq always has English, no need to import it
-    import wordfreq  # about 0.2 s, and most runs never need it
-
-    known = wordfreq.available_languages()
+        return  # the default: wordfreq always has English
+    known = languages()  # its data folder's names, without importing wordfreq
     for lang in value:
         if lang not in known:
             raise ValueError(
