@@ -195,6 +195,7 @@ class _WordList:
                 self._scans_left -= 1
                 return next((i for i, words in self._sets if word in words), None)
             self._bucket_of = self._dict()
+            self._sets = []  # the dict answers from now on
         return self._bucket_of.get(word)
 
     def _dict(self) -> dict[str, int]:
