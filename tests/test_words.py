@@ -7,6 +7,7 @@ on samples of the word lists, on unknown words, on numbers and on any text.
 
 from __future__ import annotations
 
+import gzip
 import random
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import msgpack
 import pytest
 import regex
 import wordfreq
@@ -137,18 +139,35 @@ def test_a_random_sample_of_the_word_list(lang: str, size: int) -> None:
     assert_as_wordfreq(sample, lang)
 
 
-def test_the_bucket_sets_and_the_dict_agree() -> None:
-    """The first look-ups try each bucket's set, the later ones ask one dict."""
+@pytest.mark.parametrize("size", [1, 2, 10**9])
+def test_a_word_listed_twice_takes_the_later_bucket(
+    tmp_path: Path, size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As wordfreq's get_frequency_dict does, however the words are split in dicts."""
+    buckets = [[], ["a", "the"], ["b"], ["a", "c"], []]
+    path = tmp_path / "small_xx.msgpack.gz"
+    header = {"format": "cB", "version": 1}
+    path.write_bytes(gzip.compress(msgpack.packb([header, *buckets])))
+    monkeypatch.setattr(words._WordList, "WORDS_PER_DICT", size)
+    word_list = words._WordList(path)
+    found = {w: word_list._bucket(w) for w in ("a", "the", "b", "c", "d")}
+    assert found == {"a": 3, "the": 1, "b": 2, "c": 3, "d": None}
+
+
+def test_the_split_into_dicts_changes_no_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     path = words._word_list_path("da")
     assert path is not None
-    scans, at_once = words._WordList(path), words._WordList(path)
-    scans._scans_left, at_once._scans_left = 10**9, 0
-    rng = random.Random("sets")
+    monkeypatch.setattr(words._WordList, "WORDS_PER_DICT", 10**9)
+    one = words._WordList(path)
+    monkeypatch.setattr(words._WordList, "WORDS_PER_DICT", 1)
+    per_bucket = words._WordList(path)
+    assert len(one._dicts) == 1
+    assert len(per_bucket._dicts) > 100
+    rng = random.Random("dicts")
     sample = rng.sample(listed("da"), 2000) + [w + "q" for w in listed("da")[:500]]
-    assert [scans.zipf(w) for w in sample] == [at_once.zipf(w) for w in sample]
-    assert scans._bucket_of is None
-    assert at_once._bucket_of is not None
-    assert len(at_once._bucket_of) == len(listed("da"))
+    assert [one.zipf(w) for w in sample] == [per_bucket.zipf(w) for w in sample]
 
 
 @pytest.mark.parametrize("lang", SAMPLED)
