@@ -180,7 +180,7 @@ class Options:
         languages: wordfreq language codes (``"en"``, ``"de"``, ...) used as
             evidence for joins without punctuation (``SaysPutin``).  A join is
             split only if the joined form is unknown in every language and both
-            halves are common in one.  Each language costs about 50 MB and 0.3 s
+            halves are common in one.  Each language costs up to 30 MB and 0.1 s
             when it is first needed.
         min_part_zipf: how common (Zipf scale: "the" is 7.7, "stab" 3.8, a word
             seen once per 100 million words is 2) each half of a join must be.
