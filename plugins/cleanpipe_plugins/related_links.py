@@ -37,6 +37,7 @@ import attrs
 
 import cleanpipe
 from cleanpipe_plugins import char_class
+from cleanpipe_plugins.words import languages, zipf
 
 __all__ = [
     "DEFAULT_LABELS",
@@ -144,10 +145,8 @@ def _check_languages(
             f"{attribute.name} must be a non-empty tuple of language codes"
         )
     if value == ("en",):
-        return  # the default: wordfreq always has English, no need to import it
-    import wordfreq  # about 0.2 s, and most runs never need it
-
-    known = wordfreq.available_languages()
+        return  # the default: wordfreq always has English
+    known = languages()  # its data folder's names, without importing wordfreq
     for lang in value:
         if lang not in known:
             raise ValueError(
@@ -652,13 +651,9 @@ def _goes_on(text: str, label: str, end: int, term: str | None) -> bool:
 
 
 # ----------------------------------------------------------------- word evidence
-@functools.lru_cache(maxsize=65536)
 def _zipf(word: str, languages: tuple[str, ...]) -> float:
-    # Imported here: the import costs about 0.2 s and the word lists 0.3 s more,
-    # which only a text with a joined word to judge needs.
-    import wordfreq
-
-    return max(wordfreq.zipf_frequency(word, lang) for lang in languages)
+    """The Zipf frequency of ``word`` in the language where it is most common."""
+    return max(zipf(word, lang) for lang in languages)
 
 
 class _Evidence:
@@ -678,8 +673,8 @@ class _Evidence:
 
     def common(self, word: str) -> bool:
         """Whether ``word`` is common: a word, not a typo that made it into a list."""
-        zipf = _zipf(word.lower(), self._options.languages)
-        return word.isalpha() and zipf >= _COMMON_ZIPF
+        frequency = _zipf(word.lower(), self._options.languages)
+        return word.isalpha() and frequency >= _COMMON_ZIPF
 
     def seen_elsewhere(self, word: str) -> bool:
         """Whether ``word`` stands alone in the document outside every label's run."""

@@ -33,6 +33,7 @@ import attrs
 
 import cleanpipe
 from cleanpipe_plugins import char_class
+from cleanpipe_plugins.words import zipf
 
 __all__ = ["Change", "Options", "find_missing_spaces", "split_sentences"]
 
@@ -179,7 +180,7 @@ class Options:
         languages: wordfreq language codes (``"en"``, ``"de"``, ...) used as
             evidence for joins without punctuation (``SaysPutin``).  A join is
             split only if the joined form is unknown in every language and both
-            halves are common in one.  Each language costs about 50 MB and 0.3 s
+            halves are common in one.  Each language costs up to 30 MB and 0.1 s
             when it is first needed.
         min_part_zipf: how common (Zipf scale: "the" is 7.7, "stab" 3.8, a word
             seen once per 100 million words is 2) each half of a join must be.
@@ -1275,17 +1276,17 @@ def _two_words(
     """:func:`_is_two_words`, with the options it reads spelt out (hashable)."""
     if right:
         joined = (left + right).lower()
-        if any(_zipf(joined, lang) >= max_joined_zipf for lang in languages):
+        if any(zipf(joined, lang) >= max_joined_zipf for lang in languages):
             return False
     for lang in languages:
-        right_zipf = _zipf(right.lower(), lang) if check_right else _FUNCTION_ZIPF
+        right_zipf = zipf(right.lower(), lang) if check_right else _FUNCTION_ZIPF
         if right_zipf < min_part_zipf:
             continue
         if len(right) == 2 and right_zipf < _SHORT_TAIL_ZIPF:
             continue
         if not check_left:
             return True
-        left_zipf = _zipf(left.lower(), lang)
+        left_zipf = zipf(left.lower(), lang)
         if len(left) == 2:
             if min(left_zipf, right_zipf) >= _FUNCTION_ZIPF:
                 return True
@@ -1297,24 +1298,15 @@ def _two_words(
 def _is_function_word(word: str, options: Options) -> bool:
     """Whether ``word`` is as common as "but" or "these" in a configured language."""
     folded = word.lower()
-    return any(_zipf(folded, lang) >= _FUNCTION_ZIPF for lang in options.languages)
+    return any(zipf(folded, lang) >= _FUNCTION_ZIPF for lang in options.languages)
 
 
 def _is_known(word: str, options: Options) -> bool:
     """Whether ``word`` is in the word list of any configured language."""
     folded = word.lower()
     return any(
-        _zipf(folded, lang) >= options.max_joined_zipf for lang in options.languages
+        zipf(folded, lang) >= options.max_joined_zipf for lang in options.languages
     )
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _zipf(word: str, lang: str) -> float:
-    # Imported here: wordfreq loads its data on first use, and only some texts
-    # need it (and none with use_word_evidence off).
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, lang))
 
 
 Finder = Callable[[_Scan], Iterator[tuple[int, str]]]
