@@ -154,6 +154,32 @@ def test_a_word_listed_twice_takes_the_later_bucket(
     assert found == {"a": 3, "the": 1, "b": 2, "c": 3, "d": None}
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"not gzip",
+        gzip.compress(b"\xc1"),
+        gzip.compress(msgpack.packb([{"format": "cB", "version": 2}])),
+    ],
+    ids=["not-gzip", "not-msgpack", "another-format"],
+)
+def test_a_list_it_cannot_read_is_left_to_wordfreq(
+    tmp_path: Path, content: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another wordfreq's format: the answers stay wordfreq's, only slower."""
+    path = tmp_path / "large_en.msgpack.gz"
+    path.write_bytes(content)
+    monkeypatch.setattr(words, "_word_list_path", lambda lang: path)
+    words._word_list.cache_clear()
+    words._cached_zipf.cache_clear()
+    try:
+        assert zipf("the", "en") == wordfreq.zipf_frequency("the", "en")
+        assert words._word_list("en") is None
+    finally:
+        words._word_list.cache_clear()
+        words._cached_zipf.cache_clear()
+
+
 def test_the_split_into_dicts_changes_no_answer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -111,9 +111,18 @@ def _wordfreq_zipf(word: str, lang: str) -> float:
 
 @functools.cache
 def _word_list(lang: str) -> _WordList | None:
-    """``lang``'s word list, read on its first look-up; None if not found."""
+    """``lang``'s word list, read on its first look-up; None if not found.
+
+    A list this module cannot read (another wordfreq's format) is left to
+    wordfreq too: slower, never wrong.
+    """
     path = _word_list_path(lang)
-    return None if path is None else _WordList(path)
+    if path is None:
+        return None
+    try:
+        return _WordList(path)
+    except (OSError, ValueError, TypeError, IndexError, msgpack.UnpackException):
+        return None
 
 
 def _word_list_path(lang: str) -> Path | None:
