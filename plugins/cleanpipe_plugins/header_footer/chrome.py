@@ -31,7 +31,7 @@ import attrs
 from cleanpipe_plugins.header_footer.blocks import (
     SHAPE_MAX_CHARS,
     Shape,
-    block_spans,
+    block_cuts,
     normalize,
     shape,
     weak_spans,
@@ -528,17 +528,26 @@ def _read_blocks(text: str, options: Options, site_chrome: Collection[str]) -> _
     judged = memo.blocks
     rows: list[Row] = []
     add = rows.append
-    for start, end, chunk in block_spans(text, glue=options.glue):
-        # The loop runs once per block: short blocks are looked up here.
-        judgement = judged.get(chunk)
-        if judgement is None:
-            judgement = _judge(chunk, options, judged)
-        if site_chrome:
-            judgement = _on_site(judgement, options, site_chrome)
-        if options.glue and judgement[0].glue_points:
-            rows += _glued(text, start, chunk, judgement, options, site_chrome, memo)
-        else:
-            add((start, end) + judgement)  # noqa: RUF005 (faster than unpacking)
+    glue = options.glue
+    # One loop over the separators (as block_spans' loop, see there) cuts,
+    # judges and adds each block: it runs once per block, and short blocks are
+    # looked up here.
+    start, cuts = block_cuts(text, glue=glue)
+    for last, after in cuts:
+        chunk = text[start : last + 1].rstrip()
+        if chunk:
+            judgement = judged.get(chunk)
+            if judgement is None:
+                judgement = _judge(chunk, options, judged)
+            if site_chrome:
+                judgement = _on_site(judgement, options, site_chrome)
+            if glue and judgement[0].glue_points:
+                rows += _glued(
+                    text, start, chunk, judgement, options, site_chrome, memo
+                )
+            else:
+                add((start, start + len(chunk)) + judgement)  # noqa: RUF005 (faster)
+        start = after
     if not rows:
         return _Blocks()
     # One list of rows is cheaper to build than five lists.
