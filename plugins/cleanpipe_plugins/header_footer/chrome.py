@@ -180,7 +180,8 @@ _LEGAL_MAX_CHARS = 2000
 # the character consumed.  Each class holds the characters that match the letter
 # under re.IGNORECASE (the dotted and dotless i, the capital circled C), "^" is "no
 # two characters before the c" and "\b" is "no word character before the c".
-_COPYRIGHT_SIGNS = "\u00a9\u24b8\u24d2"  # © and the circled capital and small c
+# © and the circled capital and small c (spelled out in _has_copyright too).
+_COPYRIGHT_SIGNS = "\u00a9\u24b8\u24d2"
 _COPYRIGHT_REST = "[oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]"
 _COPYRIGHT = re.compile(
     rf"[{_COPYRIGHT_SIGNS}(cC](?:(?<=[{_COPYRIGHT_SIGNS}])|(?<=\()[cC]\)\s*\d{{4}}"
@@ -361,11 +362,15 @@ def _has_copyright(chunk: str, key: str) -> bool:
     key (lowercased, and whatever the i of "copyright" is), "(c" or "(C", or a
     copyright sign beyond ASCII.  A few substring tests spare them the search.
     """
+    # Spelled out, signs included: a generator costs more than these searches,
+    # and a search for one character ("(", a sign) is the fastest there is.
     if not (
         "opyr" in key
-        or "(c" in chunk
-        or "(C" in chunk
-        or (not chunk.isascii() and any(sign in chunk for sign in _COPYRIGHT_SIGNS))
+        or ("(" in chunk and ("(c" in chunk or "(C" in chunk))
+        or (
+            not chunk.isascii()
+            and ("\u00a9" in chunk or "\u24b8" in chunk or "\u24d2" in chunk)
+        )
     ):
         return False
     return _COPYRIGHT.search(chunk) is not None
