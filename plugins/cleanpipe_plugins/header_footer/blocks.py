@@ -16,13 +16,14 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 __all__ = [
     "Block",
     "Shape",
     "Span",
+    "block_cuts",
     "block_spans",
     "describe",
     "normalize",
@@ -187,7 +188,9 @@ def normalize(text: str) -> str:
 
 
 def _has_key_exception(text: str) -> bool:
-    return any(char in text for char in _LATIN1_KEY_EXCEPTIONS)
+    # Spelled out: a generator over _LATIN1_KEY_EXCEPTIONS costs more than the
+    # two searches for one character.
+    return "\u00df" in text or "\u00b5" in text
 
 
 def _latin1_key(text: str) -> str:
@@ -419,25 +422,41 @@ def _stripped(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append((start, start + len(chunk), chunk))
 
 
-def block_spans(text: str, *, glue: bool = True) -> list[Span]:
-    """The spans of the blocks of ``text``, in order (see :func:`split_blocks`)."""
+def block_cuts(
+    text: str, *, glue: bool = True
+) -> tuple[int, Iterator[tuple[int, int]]]:
+    """Where the blocks of ``text`` start and end, before stripping their ends.
+
+    The start of the first block, and for each block its ``(last, next)``: the
+    index of its last character and the start of the block after it.  The block
+    is ``text[start : last + 1].rstrip()`` (skipped if blank), as in
+    :func:`block_spans`; callers that do more per block run this loop themselves
+    rather than make a list of spans first.
+    """
     # Runs of plain spaces, which the separators do not stop at, become tabs in
     # a copy of the same length: every separator treats a tab as a blank, like
     # a space, except that a tab is a gap in itself.
     scan = text.replace("  ", "\t\t") if "  " in text else text
     separator = _SPLIT_GLUED if glue else _SPLIT
-    spans: list[Span] = []
-    add = spans.append
     # Every separator ends with the blanks after it, so a block only starts with
     # blanks at the start of the text.
     start = len(text) - len(text.lstrip())
     # The trigger character ends the block before the cut; the last block ends
-    # where the text does.  This loop runs once per block.
-    ends = itertools.chain(
+    # where the text does.
+    cuts = itertools.chain(
         map(re.Match.span, separator.finditer(scan)), [(len(text) - 1, 0)]
     )
-    for cut, after in ends:
-        chunk = text[start : cut + 1].rstrip()
+    return start, cuts
+
+
+def block_spans(text: str, *, glue: bool = True) -> list[Span]:
+    """The spans of the blocks of ``text``, in order (see :func:`split_blocks`)."""
+    spans: list[Span] = []
+    add = spans.append
+    start, cuts = block_cuts(text, glue=glue)
+    # This loop runs once per block.
+    for last, after in cuts:
+        chunk = text[start : last + 1].rstrip()
         if chunk:
             add((start, start + len(chunk), chunk))
         start = after

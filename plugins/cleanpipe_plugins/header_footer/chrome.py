@@ -31,7 +31,7 @@ import attrs
 from cleanpipe_plugins.header_footer.blocks import (
     SHAPE_MAX_CHARS,
     Shape,
-    block_spans,
+    block_cuts,
     normalize,
     shape,
     weak_spans,
@@ -180,7 +180,8 @@ _LEGAL_MAX_CHARS = 2000
 # the character consumed.  Each class holds the characters that match the letter
 # under re.IGNORECASE (the dotted and dotless i, the capital circled C), "^" is "no
 # two characters before the c" and "\b" is "no word character before the c".
-_COPYRIGHT_SIGNS = "\u00a9\u24b8\u24d2"  # © and the circled capital and small c
+# © and the circled capital and small c (spelled out in _has_copyright too).
+_COPYRIGHT_SIGNS = "\u00a9\u24b8\u24d2"
 _COPYRIGHT_REST = "[oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]"
 _COPYRIGHT = re.compile(
     rf"[{_COPYRIGHT_SIGNS}(cC](?:(?<=[{_COPYRIGHT_SIGNS}])|(?<=\()[cC]\)\s*\d{{4}}"
@@ -361,11 +362,15 @@ def _has_copyright(chunk: str, key: str) -> bool:
     key (lowercased, and whatever the i of "copyright" is), "(c" or "(C", or a
     copyright sign beyond ASCII.  A few substring tests spare them the search.
     """
+    # Spelled out, signs included: a generator costs more than these searches,
+    # and a search for one character ("(", a sign) is the fastest there is.
     if not (
         "opyr" in key
-        or "(c" in chunk
-        or "(C" in chunk
-        or (not chunk.isascii() and any(sign in chunk for sign in _COPYRIGHT_SIGNS))
+        or ("(" in chunk and ("(c" in chunk or "(C" in chunk))
+        or (
+            not chunk.isascii()
+            and ("\u00a9" in chunk or "\u24b8" in chunk or "\u24d2" in chunk)
+        )
     ):
         return False
     return _COPYRIGHT.search(chunk) is not None
@@ -528,17 +533,26 @@ def _read_blocks(text: str, options: Options, site_chrome: Collection[str]) -> _
     judged = memo.blocks
     rows: list[Row] = []
     add = rows.append
-    for start, end, chunk in block_spans(text, glue=options.glue):
-        # The loop runs once per block: short blocks are looked up here.
-        judgement = judged.get(chunk)
-        if judgement is None:
-            judgement = _judge(chunk, options, judged)
-        if site_chrome:
-            judgement = _on_site(judgement, options, site_chrome)
-        if options.glue and judgement[0].glue_points:
-            rows += _glued(text, start, chunk, judgement, options, site_chrome, memo)
-        else:
-            add((start, end) + judgement)  # noqa: RUF005 (faster than unpacking)
+    glue = options.glue
+    # One loop over the separators (as block_spans' loop, see there) cuts,
+    # judges and adds each block: it runs once per block, and short blocks are
+    # looked up here.
+    start, cuts = block_cuts(text, glue=glue)
+    for last, after in cuts:
+        chunk = text[start : last + 1].rstrip()
+        if chunk:
+            judgement = judged.get(chunk)
+            if judgement is None:
+                judgement = _judge(chunk, options, judged)
+            if site_chrome:
+                judgement = _on_site(judgement, options, site_chrome)
+            if glue and judgement[0].glue_points:
+                rows += _glued(
+                    text, start, chunk, judgement, options, site_chrome, memo
+                )
+            else:
+                add((start, start + len(chunk)) + judgement)  # noqa: RUF005 (faster)
+        start = after
     if not rows:
         return _Blocks()
     # One list of rows is cheaper to build than five lists.
