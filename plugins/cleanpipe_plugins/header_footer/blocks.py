@@ -16,8 +16,10 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
+
+from cleanpipe_plugins import char_class
 
 __all__ = [
     "Block",
@@ -34,25 +36,10 @@ __all__ = [
 ]
 
 
-def _char_class(pred: Callable[[str], bool]) -> str:
-    """Regex character-class body of the BMP characters satisfying ``pred``."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x10000):
-        if 0xD800 <= code <= 0xDFFF or not pred(chr(code)):
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
-    return "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
-
-
-# Python's re has no \p{Lu} or \p{Ll}: the classes are built once, at import.
-_UP = _char_class(str.isupper)
-_LOW = _char_class(str.islower)
+# Python's re has no \p{Lu} or \p{Ll}: the classes are built once per process,
+# shared with the other steps.
+_UP = char_class(str.isupper)
+_LOW = char_class(str.islower)
 # Class bodies of punctuation, escaped so that lookalike quotes stay visible.
 # Closing: straight and curly double quote, curly single quote (not the apostrophe),
 # guillemet, parenthesis, bracket.
