@@ -2,7 +2,7 @@
 
     python benchmarks/throughput.py              # about 4 minutes on 2 idle cores
     python benchmarks/throughput.py --quick      # smaller corpora, about a minute
-    python benchmarks/throughput.py --repeat 3   # on a busy machine: best of 3
+    python benchmarks/throughput.py --repeat 3   # on a busy machine: best of 3, in turns
 
 Builds JSONL corpora from ``benchmarks/data/boilerplate.jsonl`` (the ``glued``
 and ``lines`` text of each page, one record each, repeated to the size
@@ -179,6 +179,22 @@ def best(repeat: int, label: str, command: list[str], source: Path) -> Run:
     return min((measure(label, command, source) for _ in range(repeat)), key=_wall)
 
 
+def in_turns(
+    repeat: int, commands: list[tuple[str, list[str]]], source: Path
+) -> list[Run]:
+    """The fastest of ``repeat`` runs of each ``(label, command)``, run in turns.
+
+    A shared machine's speed drifts over minutes (other tenants, clock
+    speed): in turns, each slow spell falls on every command alike, so the
+    ratios between them hold better than if each ran its repeats in a row.
+    """
+    rounds = [
+        [measure(label, command, source) for label, command in commands]
+        for _ in range(repeat)
+    ]
+    return [min(runs, key=_wall) for runs in zip(*rounds, strict=True)]
+
+
 def _wall(run: Run) -> float:
     return run.seconds
 
@@ -248,7 +264,8 @@ def main() -> int:
         type=int,
         default=1,
         metavar="N",
-        help="time each throughput run N times and keep the fastest (default: 1)",
+        help="time the side-by-side runs N times, in turns, and keep the fastest of each "
+        "(default: 1)",
     )
     args = parser.parse_args()
     small, large = (4 * MB, 20 * MB) if args.quick else (20 * MB, 100 * MB)
@@ -282,16 +299,19 @@ def benchmark(
     build_document(single, small // 2, pages)
     stats, out = work / "stats.json", work / "out.jsonl"
     warm_up(work)
-    one = best(
-        repeat, "cleanpipe default, 1 job", cleanpipe(1, corpus, out, stats), corpus
-    )
-    two = best(repeat, "cleanpipe default, 2 jobs", cleanpipe(2, corpus, out), corpus)
-    script = [sys.executable, "-c", FTFY_SCRIPT, str(corpus), str(out)]
-    ftfy = best(repeat, "ftfy.fix_text script", script, corpus)
-    runs = [one, two, ftfy]
+    side_by_side = [
+        ("cleanpipe default, 1 job", cleanpipe(1, corpus, out, stats)),
+        ("cleanpipe default, 2 jobs", cleanpipe(2, corpus, out)),
+        (
+            "ftfy.fix_text script",
+            [sys.executable, "-c", FTFY_SCRIPT, str(corpus), str(out)],
+        ),
+    ]
     if has_datatrove():
         script = [sys.executable, "-c", DATATROVE_SCRIPT, str(corpus), str(out)]
-        runs.append(best(repeat, "datatrove C4QualityFilter", script, corpus))
+        side_by_side.append(("datatrove C4QualityFilter", script))
+    runs = in_turns(repeat, side_by_side, corpus)
+    one, two, ftfy = runs[:3]
     label = f"cleanpipe, 2 jobs, {large // MB} MB corpus"
     large_run = measure(label, cleanpipe(2, big, out), big)
     label = f"cleanpipe, 1 job, one {small // 2 // MB} MB document"
