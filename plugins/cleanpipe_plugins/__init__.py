@@ -2,7 +2,8 @@
 
 Each module is a plugin declared in ``[project.entry-points.cleanpipe]``,
 exactly as a third-party plugin would be, and uses only the public
-``cleanpipe`` API. What several steps share lives here.
+``cleanpipe`` API. What several steps share lives here, and in
+:mod:`cleanpipe_plugins.words` (word frequencies).
 """
 
 from __future__ import annotations
