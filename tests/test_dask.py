@@ -79,6 +79,33 @@ def test_a_dask_run_writes_the_bytes_of_a_local_run(
     ]
 
 
+def test_explain_on_dask_says_what_a_local_run_says(
+    cli: Cli, scheduler: str, corpus: Path, tmp_path: Path
+) -> None:
+    args = ("run", "--explain", "--plugins", "mojibake,sentence-split", str(corpus))
+    local = cli(*args, "-o", str(tmp_path / "local"))
+    on_dask = cli(
+        *args,
+        "-o",
+        str(tmp_path / "dask"),
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+    )
+    assert on_dask.returncode == local.returncode == 1
+
+    def explained(stderr: str) -> list[str]:
+        # A shard's reports come back before its explanations, which a local
+        # run interleaves document by document.
+        return [line for line in stderr.splitlines() if "cleanpipe: error:" not in line]
+
+    assert explained(on_dask.stderr) == explained(local.stderr)
+    assert "sentence-split" in on_dask.stderr
+    # The explanations went through files beside the outputs; none is left.
+    assert tree(tmp_path / "dask") == tree(tmp_path / "local")
+
+
 def test_without_a_scheduler_a_local_cluster_is_started(
     cli: Cli, corpus: Path, tmp_path: Path
 ) -> None:

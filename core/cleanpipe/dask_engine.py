@@ -13,7 +13,7 @@ import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import attrs
 
@@ -41,8 +41,8 @@ class DaskRunner(Runner):
     def run_shards(self, shards: Sequence[tuple[Input, Path]]) -> Stats:
         """Clean each ``(input, output)`` as one task; report and count in order."""
         recipe = self.pipeline.recipe
-        if recipe is None or self.explain_to is not None:
-            msg = "--engine dask runs pipelines built from a spec, without --explain"
+        if recipe is None:
+            msg = "--engine dask runs pipelines built from a spec"
             raise UsageError(msg)
         if any(source.path is None for source, _ in shards):
             msg = "--engine dask reads files, not standard input"
@@ -58,7 +58,11 @@ class DaskRunner(Runner):
                     format=source.format,
                     text_field=self.text_field,
                     on_error=self.on_error,
-                    errors_path=_errors_path(target) if self.errors_to else None,
+                    errors_path=_beside(target, "errors") if self.errors_to else None,
+                    explain_path=_beside(target, "explain")
+                    if self.explain_to
+                    else None,
+                    explain_color=self._explain_color(),
                     force=self.force,
                     pure=False,
                 )
@@ -69,7 +73,8 @@ class DaskRunner(Runner):
                     result = future.result()
                     for report in result.reports:
                         self.report(report)
-                    self._keep_errors(target)
+                    _move(_beside(target, "errors"), self.errors_to)
+                    _move(_beside(target, "explain"), self.explain_to)
                     self.stats.add(result.stats)
                     if self.progress is not None:
                         size = (source.path or Path()).stat().st_size
@@ -81,19 +86,19 @@ class DaskRunner(Runner):
                 client.cancel(futures)
         return self.stats
 
-    def _keep_errors(self, target: Path) -> None:
-        """Move a shard's rejected records into the run's ``--errors`` file."""
-        if self.errors_to is None:
-            return
-        path = _errors_path(target)
-        with contextlib.suppress(FileNotFoundError):
-            self.errors_to.write(path.read_text(encoding="utf-8"))
-            path.unlink()
+
+def _move(path: Path, stream: IO[str] | None) -> None:
+    """Move what a task wrote to ``path`` (rejected records, explanations) to ``stream``."""
+    if stream is None:
+        return
+    with contextlib.suppress(FileNotFoundError):
+        stream.write(path.read_text(encoding="utf-8"))
+        path.unlink()
 
 
-def _errors_path(target: Path) -> Path:
+def _beside(target: Path, what: str) -> Path:
     # Beside the output: the one place a worker and this process both see.
-    return target.with_name(f".{target.name}.errors")
+    return target.with_name(f".{target.name}.{what}")
 
 
 @contextlib.contextmanager

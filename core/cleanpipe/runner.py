@@ -52,6 +52,8 @@ class Runner:
     :ivar batch_size: documents per batch, the unit of work of a worker.
     :ivar force: clean inputs whose output is marked finished, too.
     :ivar progress: the progress display, told of each batch once written.
+    :ivar explain_color: whether ``--explain`` is coloured; ``None`` decides
+        by ``explain_to`` (a terminal, ``NO_COLOR``, ``FORCE_COLOR``).
     """
 
     pipeline: Pipeline
@@ -59,6 +61,7 @@ class Runner:
     text_field: str = "text"
     on_error: OnError = "keep"
     explain_to: IO[str] | None = None
+    explain_color: bool | None = None
     errors_to: IO[str] | None = None
     jobs: int = 1
     batch_size: int = BATCH_RECORDS
@@ -142,12 +145,19 @@ class Runner:
             f"{' and '.join(counts)}, reported then (--force cleans it again)"
         )
 
+    def _explain_color(self) -> bool:
+        if self.explain_to is None:
+            return False
+        if self.explain_color is not None:
+            return self.explain_color
+        return wants_color(self.explain_to)
+
     def _handling(self) -> Handling:
         return Handling(
             self.text_field,
             self.on_error,
             explain=self.explain_to is not None,
-            color=self.explain_to is not None and wants_color(self.explain_to),
+            color=self._explain_color(),
             max_bytes=self.max_bytes,
             metadata_field=self.metadata_field,
         )
@@ -211,7 +221,7 @@ class Runner:
 
 @contextlib.contextmanager
 def errors_file(path: Path | None) -> Iterator[IO[str] | None]:
-    """The ``--errors`` file, written atomically, or ``None``."""
+    """The ``--errors`` file (or another text output), written atomically, or ``None``."""
     if path is None:
         yield None
         return

@@ -49,6 +49,8 @@ def clean_shard(
     text_field: str = "text",
     on_error: OnError = "keep",
     errors_path: str | os.PathLike[str] | None = None,
+    explain_path: str | os.PathLike[str] | None = None,
+    explain_color: bool = False,
     force: bool = False,
     jobs: int = 1,
 ) -> ShardResult:
@@ -60,20 +62,27 @@ def clean_shard(
     the work (unless ``force``). Problems with documents are handled as by
     ``cleanpipe run`` and returned in :attr:`ShardResult.reports`; with
     ``on_error="fail"`` a failing step raises :class:`StepError`.
-    ``errors_path`` receives rejected records and left-out documents.
+    ``errors_path`` receives rejected records and left-out documents;
+    ``explain_path`` what ``--explain`` says of each document (coloured with
+    ``explain_color``).
     """
     inputs = expand_inputs([os.fspath(input_path)], format)
     if len(inputs) != 1 or inputs[0].path != Path(input_path):
         msg = f"a shard is one file, not a directory: {os.fspath(input_path)}"
         raise UsageError(msg)
     reports: list[str] = []
-    with errors_file(None if errors_path is None else Path(errors_path)) as errors_to:
+    with (
+        errors_file(None if errors_path is None else Path(errors_path)) as errors_to,
+        errors_file(None if explain_path is None else Path(explain_path)) as explain_to,
+    ):
         runner = Runner(
             Pipeline.from_spec(plugins, options),
             report=reports.append,
             text_field=text_field,
             on_error=on_error,
             errors_to=errors_to,
+            explain_to=explain_to,
+            explain_color=explain_color,
             jobs=jobs,
             force=force,
         )
