@@ -171,13 +171,13 @@ def test_a_list_it_cannot_read_is_left_to_wordfreq(
     path.write_bytes(content)
     monkeypatch.setattr(words, "_word_list_path", lambda lang: path)
     words._word_list.cache_clear()
-    words._cached_zipf.cache_clear()
+    words.zipf.cache_clear()
     try:
         assert zipf("the", "en") == wordfreq.zipf_frequency("the", "en")
         assert words._word_list("en") is None
     finally:
         words._word_list.cache_clear()
-        words._cached_zipf.cache_clear()
+        words.zipf.cache_clear()
 
 
 def test_the_split_into_dicts_changes_no_answer(

@@ -144,8 +144,6 @@ def _check_languages(
         raise ValueError(
             f"{attribute.name} must be a non-empty tuple of language codes"
         )
-    if value == ("en",):
-        return  # the default: wordfreq always has English
     known = languages()  # its data folder's names, without importing wordfreq
     for lang in value:
         if lang not in known:

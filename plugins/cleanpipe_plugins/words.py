@@ -87,14 +87,10 @@ _MINIMUM: Final = 10**0.0 / 1e9
 _UNKNOWN_ZIPF: Final = round(_log10(_MINIMUM) + 9, 2)
 
 
-def zipf(word: str, lang: str) -> float:
-    """``wordfreq.zipf_frequency(word, lang)``, read from the word list if plain."""
-    return _cached_zipf(word, lang)
-
-
 # One bounded cache for both steps: words ("you", "tube") recur page after page.
 @functools.lru_cache(maxsize=1 << 16)
-def _cached_zipf(word: str, lang: str) -> float:
+def zipf(word: str, lang: str) -> float:
+    """``wordfreq.zipf_frequency(word, lang)``, read from the word list if plain."""
     if lang in _FAST_LANGUAGES and _PLAIN_WORD.fullmatch(word):
         word_list = _word_list(lang)
         if word_list is not None:
@@ -135,6 +131,7 @@ def _word_list_path(lang: str) -> Path | None:
     return None
 
 
+@functools.cache
 def languages() -> frozenset[str]:
     """The languages wordfreq has a word list for (its ``available_languages()``)."""
     names = (path.name.split(".")[0] for path in _data_dir().glob("*.msgpack.gz"))
