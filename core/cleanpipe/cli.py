@@ -19,7 +19,7 @@ from cleanpipe.files import MAX_BYTES, Input, UsageError, expand_inputs
 from cleanpipe.options import describe_options, parse_assignment
 from cleanpipe.pipeline import DEFAULT_STEPS, Pipeline, registry
 from cleanpipe.progress import Progress
-from cleanpipe.runner import Runner, check_outputs, errors_file, fail, print_error
+from cleanpipe.runner import Runner, check_outputs, fail, optional_output, print_error
 from cleanpipe.shards import parse_shard, select_shard
 from cleanpipe.stats import Stats
 
@@ -335,7 +335,7 @@ def _run(args: argparse.Namespace) -> int:
             progress.clear()
         print_error(message)
 
-    with errors_file(args.errors) as errors_to:
+    with optional_output(args.errors) as errors_to:
         runner = _runner(args, pipeline, report, errors_to, progress)
         try:
             stats = runner.run(inputs, output, into_directory)

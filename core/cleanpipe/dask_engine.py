@@ -47,6 +47,7 @@ class DaskRunner(Runner):
         if any(source.path is None for source, _ in shards):
             msg = "--engine dask reads files, not standard input"
             raise UsageError(msg)
+        color = self._explain_color()
         with self.stats.timed(), _client(self.scheduler, self.jobs) as client:
             futures = [
                 client.submit(
@@ -62,7 +63,7 @@ class DaskRunner(Runner):
                     explain_path=_beside(target, "explain")
                     if self.explain_to
                     else None,
-                    explain_color=self._explain_color(),
+                    explain_color=color,
                     force=self.force,
                     pure=False,
                 )

@@ -220,8 +220,8 @@ class Runner:
 
 
 @contextlib.contextmanager
-def errors_file(path: Path | None) -> Iterator[IO[str] | None]:
-    """The ``--errors`` file (or another text output), written atomically, or ``None``."""
+def optional_output(path: Path | None) -> Iterator[IO[str] | None]:
+    """A text output such as the ``--errors`` file, written atomically, or ``None``."""
     if path is None:
         yield None
         return

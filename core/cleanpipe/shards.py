@@ -16,7 +16,7 @@ import attrs
 from cleanpipe.cleaning import OnError
 from cleanpipe.files import Format, UsageError, expand_inputs
 from cleanpipe.pipeline import Pipeline
-from cleanpipe.runner import Runner, errors_file
+from cleanpipe.runner import Runner, optional_output
 from cleanpipe.stats import Stats
 
 __all__ = ["ShardResult", "clean_shard", "parse_shard", "select_shard"]
@@ -50,7 +50,7 @@ def clean_shard(
     on_error: OnError = "keep",
     errors_path: str | os.PathLike[str] | None = None,
     explain_path: str | os.PathLike[str] | None = None,
-    explain_color: bool = False,
+    explain_color: bool | None = None,
     force: bool = False,
     jobs: int = 1,
 ) -> ShardResult:
@@ -63,8 +63,8 @@ def clean_shard(
     ``cleanpipe run`` and returned in :attr:`ShardResult.reports`; with
     ``on_error="fail"`` a failing step raises :class:`StepError`.
     ``errors_path`` receives rejected records and left-out documents;
-    ``explain_path`` what ``--explain`` says of each document (coloured with
-    ``explain_color``).
+    ``explain_path`` what ``--explain`` says of each document (coloured if
+    ``explain_color``; ``None`` decides as ``cleanpipe run`` does for a file).
     """
     inputs = expand_inputs([os.fspath(input_path)], format)
     if len(inputs) != 1 or inputs[0].path != Path(input_path):
@@ -72,8 +72,12 @@ def clean_shard(
         raise UsageError(msg)
     reports: list[str] = []
     with (
-        errors_file(None if errors_path is None else Path(errors_path)) as errors_to,
-        errors_file(None if explain_path is None else Path(explain_path)) as explain_to,
+        optional_output(
+            None if errors_path is None else Path(errors_path)
+        ) as errors_to,
+        optional_output(
+            None if explain_path is None else Path(explain_path)
+        ) as explain_to,
     ):
         runner = Runner(
             Pipeline.from_spec(plugins, options),
