@@ -102,17 +102,21 @@ def test_empty_and_blank_files_give_empty_output(cli: Cli, tmp_path: Path) -> No
     assert (tmp_path / "out" / "blank.txt").read_text() == ""
 
 
-def test_oversized_documents_are_reported_and_skipped(cli: Cli, tmp_path: Path) -> None:
-    corpus = tmp_path / "c.jsonl"
+def test_oversized_documents_are_reported_not_copied(cli: Cli, tmp_path: Path) -> None:
+    corpus, errors = tmp_path / "c.jsonl", tmp_path / "errors.jsonl"
     corpus.write_text(
         json.dumps({"text": "x" * 5000}) + "\n" + json.dumps({"text": "small"}) + "\n"
     )
-    result = cli("run", "--plugins", "mojibake", "--max-bytes", "1K", str(corpus))
+    options = ["--plugins", "mojibake", "--max-bytes", "1K", "--errors", str(errors)]
+    result = cli("run", *options, str(corpus))
     assert result.returncode == 1
     assert result.stdout == '{"text": "small"}\n'
     assert (
         f"{corpus}:1: rejected: larger than the limit of 1,024 bytes" in result.stderr
     )
+    # It is never read whole, so nothing of it (not even a blank line) goes to
+    # the errors file: the report says where it is.
+    assert errors.read_text() == ""
 
 
 def test_non_string_text_and_lone_surrogates(cli: Cli, tmp_path: Path) -> None:

@@ -107,7 +107,10 @@ def _clean_record(
     if record.text is None:
         stats.rejected += 1
         report = f"{record.where}: rejected: {record.error}"
-        return Outcome(report=report, kept=_raw(record))
+        # An oversized document is never read whole: its place in the report
+        # is all there is to keep (a blank line would only pad the file).
+        kept = None if record.raw is None else _raw(record)
+        return Outcome(report=report, kept=kept)
     failure = None
     try:
         doc = pipeline.run(
@@ -137,7 +140,10 @@ def _clean_record(
 
 
 def _raw(record: Record) -> str:
-    raw = record.raw if record.raw is not None else record.text or ""
+    if record.raw is not None:
+        raw = record.raw.decode("utf-8", errors="replace")
+    else:
+        raw = record.text or ""
     return raw if raw.endswith("\n") else raw + "\n"
 
 

@@ -89,8 +89,10 @@ class Record:
     text: str | None
     #: The whole JSON object for JSONL input; ``None`` for text input.
     fields: dict[str, Any] | None = None
-    #: The raw line, kept so a rejected record is never lost.
-    raw: str | None = None
+    #: The line as read, kept so a rejected record is never lost. Bytes: as a
+    #: ``str`` it could take four times the room (one emoji makes every
+    #: character four bytes wide), and it is only decoded if written out.
+    raw: bytes | None = None
     error: str | None = None
 
     def document(self, text_field: str) -> Document:
@@ -263,21 +265,21 @@ def parse_record(
         return Record(where, None, error=error)
     if format == "text":
         return Record(where, decode_text(data)[0])
-    return _json_record(where, data.decode("utf-8", errors="replace"), text_field)
+    return _json_record(where, data, text_field)
 
 
-def _json_record(where: str, line: str, text_field: str) -> Record:
+def _json_record(where: str, data: bytes, text_field: str) -> Record:
     try:
-        fields = json.loads(line)
+        fields = json.loads(data.decode("utf-8", errors="replace"))
     except json.JSONDecodeError as exc:
-        return Record(where, None, raw=line, error=f"not valid JSON ({exc})")
+        return Record(where, None, raw=data, error=f"not valid JSON ({exc})")
     if not isinstance(fields, dict):
-        return Record(where, None, raw=line, error="not a JSON object")
+        return Record(where, None, raw=data, error="not a JSON object")
     text = fields.get(text_field)
     if not isinstance(text, str):
         problem = "has no" if text is None else "has a non-string"
-        return Record(where, None, fields, line, f"{problem} field {text_field!r}")
-    return Record(where, text, fields, line)
+        return Record(where, None, fields, data, f"{problem} field {text_field!r}")
+    return Record(where, text, fields, data)
 
 
 def format_record(
