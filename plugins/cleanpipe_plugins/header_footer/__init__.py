@@ -74,13 +74,16 @@ def remove_header_footer(
 ) -> cleanpipe.Document:
     """Remove the chrome before, after and inside the article, with reasons."""
     result = find_chrome(doc.text, options, _site_chrome(doc, options))
+    cleaned = doc.apply(result.changes)
+    # The metadata's texts are the edits' own strings where nothing is to be
+    # stripped, not copies: a large page would otherwise hold its chrome twice.
     removed = [
-        {"rule": rule, "text": doc.text[start:end].strip()}
-        for start, end, _, rule in result.changes
-        if doc.text[start:end].strip()
+        {"rule": edit.rule, "text": text}
+        for edit in cleaned.edits[len(doc.edits) :]
+        if (text := edit.before.strip())
     ]
     found = {"article_found": result.article_found, "removed": removed}
-    return doc.apply(result.changes).with_metadata(header_footer=found)
+    return cleaned.with_metadata(header_footer=found)
 
 
 @cleanpipe.hookimpl
