@@ -181,3 +181,24 @@ print(related._case_regexes.cache_info().currsize, words._word_list.cache_info()
     case_regexes, word_lists = map(int, done.stdout.split())
     assert case_regexes == 1
     assert word_lists == 1
+
+
+def test_forked_workers_leave_the_heap_they_inherit_to_the_main_process() -> None:
+    # In a fresh, single-threaded interpreter, where workers are forked. A
+    # worker's collector skips the objects it inherited (so it does not copy
+    # their pages); the main process's collector has them back afterwards.
+    code = """
+import gc
+from cleanpipe.pool import forks_workers, ordered_map
+assert forks_workers()
+def frozen(_):
+    return gc.get_freeze_count()
+in_workers = set(ordered_map(frozen, [1, 2], jobs=2))
+print(min(in_workers), gc.get_freeze_count())
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    in_worker, after = map(int, done.stdout.split())
+    assert in_worker > 1000
+    assert after == 0

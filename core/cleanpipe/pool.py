@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import collections
+import contextlib
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -62,6 +64,25 @@ def _single_threaded() -> bool:
         return False
 
 
+@contextlib.contextmanager
+def _frozen_heap(forking: bool) -> Iterator[None]:
+    """Keep the collector off what exists now, for as long as workers are forked.
+
+    A forked worker shares this process's memory until it writes to it, and
+    the cyclic collector writes to every object it traverses: without this,
+    each worker's first full collections copy the pages of the plugins, word
+    lists and caches it inherited (Python's docs on ``gc.freeze``).
+    """
+    if not forking:
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def ordered_map(
     function: Callable[[T], R],
     items: Iterable[T],
@@ -79,9 +100,13 @@ def ordered_map(
     the calls not started. Raises :class:`WorkerError` if a worker dies.
     """
     window: collections.deque[Future[R]] = collections.deque()
-    with ProcessPoolExecutor(
-        jobs, mp_context=_context(), initializer=initializer, initargs=initargs
-    ) as pool:
+    context = _context()
+    with (
+        _frozen_heap(context.get_start_method() == "fork"),
+        ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=initializer, initargs=initargs
+        ) as pool,
+    ):
         try:
             for item in items:
                 window.append(pool.submit(function, item))
