@@ -1,6 +1,6 @@
 """Throughput, scaling and memory of ``cleanpipe run`` on the project's benchmark pages.
 
-    python benchmarks/throughput.py              # about 4 minutes on 2 idle cores
+    python benchmarks/throughput.py              # about 5 minutes on 2 idle cores
     python benchmarks/throughput.py --quick      # smaller corpora, about a minute
     python benchmarks/throughput.py --repeat 3   # on a busy machine: best of 3, in turns
 
@@ -13,8 +13,10 @@ needed), then times whole processes, each writing its JSONL output:
   otherwise run);
 - datatrove's C4 line filter (``C4QualityFilter``) where datatrove is
   installed, for a sense of scale;
-- ``cleanpipe`` with 2 jobs on a corpus 5 times larger (memory), and on a
-  single document as large as half the corpus (no step may be quadratic);
+- ``cleanpipe`` with 1 and 2 jobs on a corpus 5 times larger (memory, and
+  scaling once start-up and each worker's first sight of the pages weigh
+  less), and with 1 job on a single document as large as half the corpus (no
+  step may be quadratic);
 - in one process, ``default`` over the distinct pages on first sight and seen
   again, beside ``ftfy.fix_text``: the corpora repeat the pages, so caches of
   short blocks and words hit more often than on a crawl, where pages do not.
@@ -312,12 +314,24 @@ def benchmark(
         side_by_side.append(("datatrove C4QualityFilter", script))
     runs = in_turns(repeat, side_by_side, corpus)
     one, two, ftfy = runs[:3]
-    label = f"cleanpipe, 2 jobs, {large // MB} MB corpus"
-    large_run = measure(label, cleanpipe(2, big, out), big)
+    # Once each, in turns: 1 job on the large corpus takes over half a minute.
+    one_large, large_run = in_turns(
+        1,
+        [
+            (f"cleanpipe, 1 job, {large // MB} MB corpus", cleanpipe(1, big, out)),
+            (f"cleanpipe, 2 jobs, {large // MB} MB corpus", cleanpipe(2, big, out)),
+        ],
+        big,
+    )
     label = f"cleanpipe, 1 job, one {small // 2 // MB} MB document"
     single_run = best(repeat, label, cleanpipe(1, single, out), single)
-    runs += [large_run, single_run]
+    runs += [one_large, large_run, single_run]
     print_table(runs)
+    # Start-up and each worker's first sight of the pages weigh less here.
+    print(
+        f"\non the {large // MB} MB corpus, 2 jobs are "
+        f"{large_run.rate / one_large.rate:.2f}x 1 job"
+    )
     print_steps(json.loads(stats.read_text()))
     print_first_sight(work, pages)
     # On a shared machine, other work stretches wall time but not CPU time.
