@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cleanpipe
 from cleanpipe_plugins import related_links as rl
 from cleanpipe_plugins.related_links import (
     DEFAULT_LABELS,
@@ -323,6 +324,23 @@ def test_lone_word_after_run_ends_it() -> None:
     changes, found = find_related_links(text)
     assert found == ["Putin Ambassador Accuses UK Of Helping Ukraine"]
     assert apply(text, changes) == "Body.\nComments"
+
+
+@pytest.mark.parametrize(
+    ("glued", "headlines"),
+    [
+        ("Read more: Dogs.Cats\n", ["Dogs.Cats"]),
+        ("Related: Watch.Trump Says He Will Run\n", ["Watch.Trump Says He Will Run"]),
+        ("RELATED\u201cFoo\u201dBar", ["\u201cFoo\u201dBar"]),
+    ],
+)
+def test_a_missing_space_changes_no_run(glued: str, headlines: list[str]) -> None:
+    # sentence-split puts the space in ("Dogs. Cats"): the run is the same
+    # before and after it, so a second run of the pipeline finds nothing new.
+    spaced = cleanpipe.clean(glued, plugins="sentence-split")
+    assert spaced != glued
+    assert find_related_links(glued)[1] == headlines
+    assert len(find_related_links(spaced)[1]) == len(headlines)
 
 
 def test_two_blocks_and_languages() -> None:

@@ -12,7 +12,15 @@ import functools
 import re
 from collections.abc import Callable
 
-__all__ = ["char_class"]
+__all__ = ["EMOJI", "SPACE_MARKS", "char_class"]
+
+#: Emoji and their modifiers, as the inside of a character class.
+EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
+#: What sentence-split puts a missing space after, before a capital, an opening
+#: quote or a link ("region.More", "said.“We"), as the inside of a character
+#: class. related-links breaks words there too, so that a headline counts as
+#: many words before sentence-split as after it.
+SPACE_MARKS = f".!?*…”’\"')\\]:;{EMOJI}"
 
 
 @functools.cache

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 import attrs
 
 import cleanpipe
-from cleanpipe_plugins import char_class
+from cleanpipe_plugins import SPACE_MARKS, char_class
 from cleanpipe_plugins.words import languages, zipf
 
 __all__ = [
@@ -238,6 +238,7 @@ class _CaseRegexes(NamedTuple):
     uncased: re.Pattern[str]
     lower: re.Pattern[str]
     camel_word: re.Pattern[str]
+    word_break: re.Pattern[str]
 
 
 @functools.cache
@@ -274,7 +275,15 @@ def _case_regexes() -> _CaseRegexes:
     camel_word = re.compile(
         f"(?<![{lu}{ll}{lo}])[{lu}{ll}{lo}]*?[{ll}][{lu}][{lu}{ll}{lo}]*"
     )
-    return _CaseRegexes(event, re.compile(f"[{lo}]"), re.compile(f"[{ll}]"), camel_word)
+    # Where a headline's words break: white space, and where sentence-split
+    # puts a missing space (a superset of its places: after one of its marks,
+    # before a capital, Hangul, an opening quote or bracket, or a link).
+    word_break = re.compile(
+        f'\\s+|(?<=[{SPACE_MARKS}])(?=[{lu}\uac00-\ud7a3“„‘"(\\[]|https?://|www\\.)'
+    )
+    return _CaseRegexes(
+        event, re.compile(f"[{lo}]"), re.compile(f"[{ll}]"), camel_word, word_break
+    )
 
 
 _SENTENCE_END = ".!?…"
@@ -333,6 +342,10 @@ _MAX_WORDS = 40  # a piece with more words is article text
 _LOOKAHEAD = 80  # characters read after a script change
 # Cuts made on word evidence, which can split an unknown name ("Slash|Gear").
 _WEAK_CUTS = frozenset({"lower-upper", "acronym-word", "digit-upper", "letter-digit"})
+# Cuts where sentence-split puts the missing space in ("Dogs.|Cats", "“Foo”|Bar"):
+# a piece too short to be a headline there is glued to what follows, as the
+# space would glue it on a second run of the pipeline.
+_SPACED_CUTS = frozenset({"punct-upper", "closing-quote", "opening-quote"})
 
 
 # ----------------------------------------------------------------- labels
@@ -1082,12 +1095,22 @@ def _starts_after_quote(ch: str) -> bool:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _words(piece: str) -> list[str]:
+    """The words of ``piece``, also where a space is missing: "Dogs.Cats" is two.
+
+    The default pipeline runs this step before sentence-split, which puts those
+    spaces in: counted so, a headline has as many words before as after it,
+    and a second run of the pipeline finds the runs the first one found.
+    """
+    return [word for word in _case_regexes().word_break.split(piece) if word]
+
+
 def _word_count(piece: str) -> int:
-    """Whitespace words with a letter; a caseless-script word counts one per two letters.
+    """Words with a letter; a caseless-script word counts one per two letters.
 
     Numbers are not words here: "0. Aa" is not a two-word headline.
     """
-    words = [word for word in piece.split() if _LETTER.search(word)]
+    words = [word for word in _words(piece) if _LETTER.search(word)]
     uncased = _case_regexes().uncased
     if uncased.search(piece) is None:
         return len(words)
@@ -1117,7 +1140,7 @@ def _is_prose(piece: str, words: int) -> bool:
 
 def _capital_share(piece: str) -> float:
     """Share of the cased words that start with a capital: high in Title Case."""
-    cased = [w for w in piece.split() if any(ch.isupper() or ch.islower() for ch in w)]
+    cased = [w for w in _words(piece) if any(ch.isupper() or ch.islower() for ch in w)]
     if not cased:
         return 1.0
     capitals = sum(1 for w in cased if next(ch for ch in w if ch.isalpha()).isupper())
@@ -1156,7 +1179,7 @@ def _headlines(text: str, pieces: Iterator[_Piece], options: Options) -> list[_P
         stripped = text[piece.start : piece.end].strip()
         words = _word_count(stripped)
         if words < options.min_headline_words:
-            if piece.rule not in _WEAK_CUTS:
+            if piece.rule not in _WEAK_CUTS and piece.rule not in _SPACED_CUTS:
                 break
             # A lone word cut off by a weak cut is half of an unknown name
             # ("Slash|Gear Reviews"): glue it back to what follows.

@@ -32,6 +32,8 @@ from typing import Final
 import attrs
 
 import cleanpipe
+from cleanpipe_plugins import EMOJI as _EMOJI
+from cleanpipe_plugins import SPACE_MARKS as _MARKS
 from cleanpipe_plugins import char_class
 from cleanpipe_plugins.words import zipf
 
@@ -52,8 +54,6 @@ _CURRENCY: Final = "$€£¥₩"
 _WORD_OPENERS: Final = _OPENERS + _DASHES + _CURRENCY
 # What may follow a number before a glued word: "-1.41%The", "40,000₩Inquiry".
 _NUMBER_SUFFIXES: Final = "%₩€£¥"
-# Emoji and their modifiers, as the inside of a character class.
-_EMOJI: Final = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
 # Zero-width space, word joiner, and the byte-order mark used as one.
 _ZERO_WIDTHS: Final = "\u200b\u2060\ufeff"
 _SENTENCE_END: Final = ".!?"
@@ -102,7 +102,6 @@ _LOOKAHEAD: Final = 16
 # Every scan below starts with one character class and looks ahead a bounded
 # distance; the rule functions read the run of characters around the match.
 _URL = re.compile(r"(?:https?://|www\.|HTTPS?://|WWW\.)[^\s<>\"“”‘’«»]*")
-_MARKS: Final = f".!?*…”’\"')\\]:;{_EMOJI}"
 # A superset of the characters for which str.islower() holds: a cheap filter in
 # a pattern, whose candidates the rule still checks with islower().
 _MAYBE_LOWER: Final = f"{_LO[1:-1]}\U00010000-\U0010ffff"
