@@ -332,6 +332,8 @@ def test_lone_word_after_run_ends_it() -> None:
         ("Read more: Dogs.Cats\n", ["Dogs.Cats"]),
         ("Related: Watch.Trump Says He Will Run\n", ["Watch.Trump Says He Will Run"]),
         ("RELATED\u201cFoo\u201dBar", ["\u201cFoo\u201dBar"]),
+        ("RELATEDAa)Aa", ["Aa)Aa"]),
+        ('RELATEDAa"Aa', ['Aa"Aa']),
     ],
 )
 def test_a_missing_space_changes_no_run(glued: str, headlines: list[str]) -> None:
@@ -341,6 +343,15 @@ def test_a_missing_space_changes_no_run(glued: str, headlines: list[str]) -> Non
     assert spaced != glued
     assert find_related_links(glued)[1] == headlines
     assert len(find_related_links(spaced)[1]) == len(headlines)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["RELATEDA.Aa", "RELATEDAa\u2014DogsA\n", "RELATEDNissanhttp://x.y"],
+)
+def test_default_is_idempotent_where_a_space_is_missing(text: str) -> None:
+    once = cleanpipe.clean(text)
+    assert cleanpipe.clean(once) == once
 
 
 def test_two_blocks_and_languages() -> None:

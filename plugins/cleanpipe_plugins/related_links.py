@@ -238,6 +238,7 @@ class _CaseRegexes(NamedTuple):
     uncased: re.Pattern[str]
     lower: re.Pattern[str]
     camel_word: re.Pattern[str]
+    missing_space: re.Pattern[str]
     word_break: re.Pattern[str]
 
 
@@ -275,14 +276,26 @@ def _case_regexes() -> _CaseRegexes:
     camel_word = re.compile(
         f"(?<![{lu}{ll}{lo}])[{lu}{ll}{lo}]*?[{ll}][{lu}][{lu}{ll}{lo}]*"
     )
-    # Where a headline's words break: white space, and where sentence-split
-    # puts a missing space (a superset of its places: after one of its marks,
-    # before a capital, Hangul, an opening quote or bracket, or a link).
-    word_break = re.compile(
-        f'\\s+|(?<=[{SPACE_MARKS}])(?=[{lu}\uac00-\ud7a3“„‘"(\\[]|https?://|www\\.)'
+    # Where sentence-split may put a missing space (a superset of its places):
+    # after one of its marks, before a capital, Hangul, an opening quote or
+    # bracket, or a link ("region.More").
+    missing_space = (
+        f'(?<=[{SPACE_MARKS}])(?=[{lu}\uac00-\ud7a3“„‘"(\\[]|https?://|www\\.)'
+    )
+    # Or inside a word: before a capital after a lowercase letter or a digit
+    # ("SaysPutin", "2025The"), before a capitalised word after capitals
+    # ("SENTRANissan"), or before a link ("Nissanhttps://").
+    word_join = (
+        f"(?<=[{ll}0-9])(?=[{lu}])|(?<=[{lu}])(?=[{lu}][{ll}])"
+        "|(?<=.)(?=https?://|www\\.)"
     )
     return _CaseRegexes(
-        event, re.compile(f"[{lo}]"), re.compile(f"[{ll}]"), camel_word, word_break
+        event,
+        re.compile(f"[{lo}]"),
+        re.compile(f"[{ll}]"),
+        camel_word,
+        re.compile(missing_space),
+        re.compile(f"\\s+|{missing_space}|{word_join}"),
     )
 
 
@@ -342,10 +355,6 @@ _MAX_WORDS = 40  # a piece with more words is article text
 _LOOKAHEAD = 80  # characters read after a script change
 # Cuts made on word evidence, which can split an unknown name ("Slash|Gear").
 _WEAK_CUTS = frozenset({"lower-upper", "acronym-word", "digit-upper", "letter-digit"})
-# Cuts where sentence-split puts the missing space in ("Dogs.|Cats", "“Foo”|Bar"):
-# a piece too short to be a headline there is glued to what follows, as the
-# space would glue it on a second run of the pipeline.
-_SPACED_CUTS = frozenset({"punct-upper", "closing-quote", "opening-quote"})
 
 
 # ----------------------------------------------------------------- labels
@@ -1096,13 +1105,24 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _words(piece: str) -> list[str]:
-    """The words of ``piece``, also where a space is missing: "Dogs.Cats" is two.
+    """The words of ``piece``, also where a space may be missing: "Dogs.Cats"
+    and "DogsCats" are two.
 
     The default pipeline runs this step before sentence-split, which puts those
     spaces in: counted so, a headline has as many words before as after it,
     and a second run of the pipeline finds the runs the first one found.
     """
     return [word for word in _case_regexes().word_break.split(piece) if word]
+
+
+def _missing_space_at(text: str, at: int) -> bool:
+    """Whether sentence-split may put a missing space at ``at`` in ``text``, or
+    right after a straight quote there (which this step may take for an opening
+    quote, 'Aa|"Aa', and sentence-split for a closing one, 'Aa" Aa')."""
+    missing_space = _case_regexes().missing_space
+    if missing_space.match(text, at):
+        return True
+    return text.startswith(('"', "'"), at) and bool(missing_space.match(text, at + 1))
 
 
 def _word_count(piece: str) -> int:
@@ -1179,10 +1199,12 @@ def _headlines(text: str, pieces: Iterator[_Piece], options: Options) -> list[_P
         stripped = text[piece.start : piece.end].strip()
         words = _word_count(stripped)
         if words < options.min_headline_words:
-            if piece.rule not in _WEAK_CUTS and piece.rule not in _SPACED_CUTS:
+            if piece.rule not in _WEAK_CUTS and not _missing_space_at(text, piece.end):
                 break
             # A lone word cut off by a weak cut is half of an unknown name
-            # ("Slash|Gear Reviews"): glue it back to what follows.
+            # ("Slash|Gear Reviews"): glue it back to what follows. So is one
+            # cut off where sentence-split will put a space ("Dogs.|Cats"),
+            # which a second run of the pipeline would find glued by the space.
             carried = piece
             continue
         if len(stripped) > options.max_headline_chars or _is_prose(stripped, words):
