@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cleanpipe
@@ -507,6 +507,9 @@ TEXTS = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
+# "A0A" is one word: counted as two, it was a headline whose removal let
+# "RELATED" take "READ MOREa" on a second pass.
+@example("RELATEDREAD MOREaRELATEDA0A")
 def test_properties(text: str) -> None:
     changes, found = find_related_links(text)
     # Sorted, disjoint, inside the text, removing only.

@@ -282,11 +282,11 @@ def _case_regexes() -> _CaseRegexes:
     missing_space = (
         f'(?<=[{SPACE_MARKS}])(?=[{lu}\uac00-\ud7a3“„‘"(\\[]|https?://|www\\.)'
     )
-    # Or inside a word: before a capital after a lowercase letter or a digit
-    # ("SaysPutin", "2025The"), before a capitalised word after capitals
-    # ("SENTRANissan"), or before a link ("Nissanhttps://").
+    # Or inside a word: before a capital after a lowercase letter ("SaysPutin",
+    # "DogsA"), before a capitalised word after a digit or capitals ("2025The",
+    # "SENTRANissan"), or before a link ("Nissanhttps://").
     word_join = (
-        f"(?<=[{ll}0-9])(?=[{lu}])|(?<=[{lu}])(?=[{lu}][{ll}])"
+        f"(?<=[{ll}])(?=[{lu}])|(?<=[{lu}0-9])(?=[{lu}][{ll}])"
         "|(?<=.)(?=https?://|www\\.)"
     )
     return _CaseRegexes(
