@@ -282,11 +282,14 @@ def _case_regexes() -> _CaseRegexes:
     missing_space = (
         f'(?<=[{SPACE_MARKS}])(?=[{lu}\uac00-\ud7a3“„‘"(\\[]|https?://|www\\.)'
     )
-    # Or inside a word: before a capital after a lowercase letter ("SaysPutin",
-    # "DogsA"), before a capitalised word after a digit or capitals ("2025The",
-    # "SENTRANissan"), or before a link ("Nissanhttps://").
+    # Or inside a word, where sentence-split's word joins may put one: before a
+    # word after a lowercase letter ("SaysPutin", "DogsA", pieces being
+    # stripped), before a
+    # capitalised word after a digit ("2025The") or after two capitals
+    # ("SENTRANissan"), or before a link ("Nissanhttps://").
     word_join = (
-        f"(?<=[{ll}])(?=[{lu}])|(?<=[{lu}0-9])(?=[{lu}][{ll}])"
+        f"(?<=[{ll}])(?=[{lu}](?:[{ll}]|:\\s)|[AI](?:\\s|$)|I['’])"
+        f"|(?<=[0-9])(?=[{lu}][{ll}])|(?<=[{lu}]{{2}})(?=[{lu}][{ll}]{{2}})"
         "|(?<=.)(?=https?://|www\\.)"
     )
     return _CaseRegexes(
@@ -590,10 +593,13 @@ def _fits_before(text: str, start: int, label: str) -> bool:
     return _is_uncased(first) and not _is_uncased(prev)
 
 
-def _starts_headline(text: str, k: int) -> bool:
-    """Whether a title can start at ``k``: capital, digit, quote, caseless letter."""
+def _starts_headline(text: str, k: int, stop: int) -> bool:
+    """Whether a title can start at ``k``: capital, digit, quote, caseless letter.
+
+    The character after ``k`` counts only before ``stop``.
+    """
     ch = text[k]
-    nxt = text[k + 1] if k + 1 < len(text) else ""
+    nxt = text[k + 1] if k + 1 < stop else ""
     if ch.isupper() or ch.isdigit() or _is_uncased(ch):
         return True
     if nxt and (ch in _QUOTES or ch in _LEADERS):
@@ -602,10 +608,11 @@ def _starts_headline(text: str, k: int) -> bool:
 
 
 def _run_start(
-    text: str, label: str, end: int, term: str | None, label_alone: bool
+    text: str, label: str, end: int, term: str | None, label_alone: bool, stop: int
 ) -> int | None:
     """Where the headline run after a label (and ``term``, ending at ``end``)
-    starts, or None if none follows."""
+    starts, or None if none follows; what lies from ``stop`` on is not read,
+    but for a run that starts right there (labels in a row)."""
     k = _skip(_HSPACE, text, end)
     if k == len(text):
         return None
@@ -615,9 +622,11 @@ def _run_start(
         k = _skip(_BLANK, text, k)
         if k == len(text):
             return None
-    elif k > end and not term and not _shouted_then_title(text, label, k):
+    elif k > end and not term and not _shouted_then_title(text, label, k, stop):
         return None  # "Recommended products include ..." is a sentence
-    return k if _starts_headline(text, k) else None
+    if k == stop:
+        stop = len(text)
+    return k if _starts_headline(text, k, stop) else None
 
 
 def _skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
@@ -626,14 +635,14 @@ def _skip(pattern: re.Pattern[str], text: str, pos: int) -> int:
     return pos if match is None else match.end()
 
 
-def _shouted_then_title(text: str, label: str, k: int) -> bool:
+def _shouted_then_title(text: str, label: str, k: int, stop: int) -> bool:
     """A label in capitals, then a title not in capitals: "READ MORE Saraki, ...".
 
     "READ MORE ON FOX BUSINESS" goes on in capitals: a sentence, not a label.
     """
     if not label.isupper():
         return False
-    word = _NEXT_WORD.match(text, k)
+    word = _NEXT_WORD.match(text, k, stop)
     return word is not None and not word.group().isupper()
 
 
@@ -643,31 +652,36 @@ def _labels(text: str, options: Options) -> list[_Label]:
     A label ends the run before it unless a sentence goes on after it ("Top
     stories in Nation"), whether or not a run of its own follows: what stops a
     run then does not change once the text after a label is removed, which keeps
-    the step idempotent.
+    the step idempotent. For the same reason, each label is judged on the text
+    before the next one only ("READ MOREa|RELATED..." once the block after
+    RELATED is gone).
     """
-    labels = []
-    for offset, matches in _label_scan(options.all_labels).stretches(text):
-        for match in matches:
-            start, end = offset + match.start(), offset + match.end()
-            label = text[start : offset + match.end("label")]
-            term = match.group("term")
-            if _fits_before(text, start, label) and not _goes_on(
-                text, label, end, term
-            ):
-                run_start = _run_start(text, label, end, term, options.label_alone)
-                labels.append(_Label(start, run_start))
+    found = [
+        (offset + m.start(), offset + m.end(), offset + m.end("label"), m.group("term"))
+        for offset, matches in _label_scan(options.all_labels).stretches(text)
+        for m in matches
+    ]
+    labels: list[_Label] = []
+    stops = [start for start, _, _, _ in found[1:]] + [len(text)] if found else []
+    for (start, end, label_end, term), stop in zip(found, stops, strict=True):
+        label = text[start:label_end]
+        if _fits_before(text, start, label) and not _goes_on(
+            text, label, end, term, stop
+        ):
+            run_start = _run_start(text, label, end, term, options.label_alone, stop)
+            labels.append(_Label(start, run_start))
     return labels
 
 
-def _goes_on(text: str, label: str, end: int, term: str | None) -> bool:
+def _goes_on(text: str, label: str, end: int, term: str | None, stop: int) -> bool:
     """The label's words go on as a sentence or a title: "Most read stories"."""
     k = _skip(_HSPACE, text, end)
     if k == len(text):
         return False
-    if text[k].islower() and not _starts_headline(text, k):
+    if text[k].islower() and not _starts_headline(text, k, stop):
         return True  # "Trending topics", "Related: the two"
     spaced = k > end and not term
-    return spaced and label.isupper() and not _shouted_then_title(text, label, k)
+    return spaced and label.isupper() and not _shouted_then_title(text, label, k, stop)
 
 
 # ----------------------------------------------------------------- word evidence
