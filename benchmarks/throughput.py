@@ -176,11 +176,6 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def best(repeat: int, label: str, command: list[str], source: Path) -> Run:
-    """The fastest of ``repeat`` runs: the one least slowed by other work."""
-    return min((measure(label, command, source) for _ in range(repeat)), key=_wall)
-
-
 def in_turns(
     repeat: int, commands: list[tuple[str, list[str]]], source: Path
 ) -> list[Run]:
@@ -324,7 +319,7 @@ def benchmark(
         big,
     )
     label = f"cleanpipe, 1 job, one {small // 2 // MB} MB document"
-    single_run = best(repeat, label, cleanpipe(1, single, out), single)
+    (single_run,) = in_turns(repeat, [(label, cleanpipe(1, single, out))], single)
     runs += [one_large, large_run, single_run]
     print_table(runs)
     # Start-up and each worker's first sight of the pages weigh less here.

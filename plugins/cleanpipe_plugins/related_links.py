@@ -283,10 +283,9 @@ def _case_regexes() -> _CaseRegexes:
         f'(?<=[{SPACE_MARKS}])(?=[{lu}\uac00-\ud7a3“„‘"(\\[]|https?://|www\\.)'
     )
     # Or inside a word, where sentence-split's word joins may put one: before a
-    # word after a lowercase letter ("SaysPutin", "DogsA", pieces being
-    # stripped), before a
-    # capitalised word after a digit ("2025The") or after two capitals
-    # ("SENTRANissan"), or before a link ("Nissanhttps://").
+    # word after a lowercase letter ("SaysPutin"; "DogsA" at the end too, as
+    # pieces are stripped), before a capitalised word after a digit ("2025The")
+    # or after two capitals ("SENTRANissan"), or before a link ("Nissanhttps://").
     word_join = (
         f"(?<=[{ll}])(?=[{lu}](?:[{ll}]|:\\s)|[AI](?:\\s|$)|I['’])"
         f"|(?<=[0-9])(?=[{lu}][{ll}])|(?<=[{lu}]{{2}})(?=[{lu}][{ll}]{{2}})"
